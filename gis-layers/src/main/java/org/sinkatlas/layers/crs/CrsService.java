@@ -1,0 +1,121 @@
+package org.sinkatlas.layers.crs;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateReferenceSystem;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.sinkatlas.layers.model.Localized;
+
+/**
+ * The CRS service: which CRSs Sink Atlas accepts and serves, how their names are written, and
+ * transformations between them (proj4j). Storage CRS is OGC CRS84 (lon/lat, WGS 84).
+ *
+ * <p>CGCS2000 (EPSG:4490 and the projected EPSG:4549) is treated as coinciding with WGS 84: the two
+ * differ by a few centimetres, below the accuracy of the zone's data, and proj4j has no published
+ * transformation between them either.
+ */
+public final class CrsService {
+
+    public static final String CRS84_URI = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+
+    public static final CrsDefinition CRS84 = new CrsDefinition(CRS84_URI, "OGC:CRS84",
+            Localized.of("WGS 84 经纬度（经度在前）", "WGS 84 longitude/latitude"), 4326, false, true);
+    public static final CrsDefinition EPSG_4326 = new CrsDefinition("http://www.opengis.net/def/crs/EPSG/0/4326",
+            "EPSG:4326", Localized.of("WGS 84（纬度在前）", "WGS 84 latitude/longitude"), 4326, true, true);
+    public static final CrsDefinition EPSG_4490 = new CrsDefinition("http://www.opengis.net/def/crs/EPSG/0/4490",
+            "EPSG:4490", Localized.of("2000国家大地坐标系 CGCS2000（纬度在前）", "CGCS2000 latitude/longitude"), 4490,
+            true, true);
+    public static final CrsDefinition EPSG_4549 = new CrsDefinition("http://www.opengis.net/def/crs/EPSG/0/4549",
+            "EPSG:4549", Localized.of("CGCS2000 3度带高斯-克吕格 中央经线120°E（北向、东向，米）",
+                    "CGCS2000 3-degree Gauss-Kruger CM 120E (northing, easting; metres)"), 4549, true, false);
+    public static final CrsDefinition EPSG_3857 = new CrsDefinition("http://www.opengis.net/def/crs/EPSG/0/3857",
+            "EPSG:3857", Localized.of("Web 墨卡托", "WGS 84 / Pseudo-Mercator"), 3857, false, false);
+
+    private static final List<CrsDefinition> SUPPORTED = List.of(CRS84, EPSG_4326, EPSG_4490, EPSG_4549, EPSG_3857);
+
+    private static final Pattern EPSG_URI = Pattern.compile(
+            "https?://www\\.opengis\\.net/def/crs/EPSG/[^/]+/(\\d+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern EPSG_URN = Pattern.compile("urn:ogc:def:crs:EPSG:[^:]*:(\\d+)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern EPSG_CURIE = Pattern.compile("\\[?EPSG:(\\d+)]?", Pattern.CASE_INSENSITIVE);
+
+    private final CRSFactory crsFactory = new CRSFactory();
+    private final CoordinateTransformFactory transformFactory = new CoordinateTransformFactory();
+    private final CoordinateReferenceSystem[] projCrs = new CoordinateReferenceSystem[SUPPORTED.size()];
+
+    public CrsService() {
+        for (int i = 0; i < SUPPORTED.size(); i++) {
+            projCrs[i] = crsFactory.createFromName("EPSG:" + SUPPORTED.get(i).epsg());
+        }
+    }
+
+    /** Every CRS accepted and served, CRS84 (the default and storage CRS) first. */
+    public List<CrsDefinition> supported() {
+        return SUPPORTED;
+    }
+
+    public CrsDefinition storage() {
+        return CRS84;
+    }
+
+    /**
+     * Finds a CRS by OGC URI ({@code http://www.opengis.net/def/crs/EPSG/0/4549}), safe CURIE
+     * ({@code [EPSG:4549]}), short code ({@code EPSG:4549}, {@code OGC:CRS84}) or OGC URN.
+     */
+    public Optional<CrsDefinition> find(String reference) {
+        if (reference == null) return Optional.empty();
+        String r = reference.trim();
+        String lower = r.toLowerCase(Locale.ROOT);
+        if (lower.equals(CRS84_URI.toLowerCase(Locale.ROOT)) || lower.equals("https://www.opengis.net/def/crs/ogc/1.3/crs84")
+                || lower.equals("ogc:crs84") || lower.equals("[ogc:crs84]") || lower.equals("crs84")
+                || lower.equals("urn:ogc:def:crs:ogc:1.3:crs84")) {
+            return Optional.of(CRS84);
+        }
+        for (Pattern p : List.of(EPSG_URI, EPSG_URN, EPSG_CURIE)) {
+            Matcher m = p.matcher(r);
+            if (m.matches()) return byEpsg(Integer.parseInt(m.group(1)));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Like {@link #find} but for a reference the caller must get right.
+     *
+     * @throws UnknownCrsException naming the supported CRSs
+     */
+    public CrsDefinition require(String reference) {
+        return find(reference).orElseThrow(() -> new UnknownCrsException("unknown or unsupported CRS '" + reference
+                + "'; supported: " + String.join(", ", SUPPORTED.stream().map(CrsDefinition::uri).toList())));
+    }
+
+    private Optional<CrsDefinition> byEpsg(int epsg) {
+        for (CrsDefinition d : SUPPORTED) {
+            if (d.epsg() == epsg && d != CRS84) return Optional.of(d);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A transformation of (east, north) coordinates between two supported CRSs. The returned object
+     * is not thread-safe: make one per task, it is cheap.
+     */
+    public GeometryTransform transform(CrsDefinition from, CrsDefinition to) {
+        if (from.sameCoordinatesAs(to)) return GeometryTransform.IDENTITY;
+        return new GeometryTransform(transformFactory.createTransform(projCrs[SUPPORTED.indexOf(from)],
+                projCrs[SUPPORTED.indexOf(to)]));
+    }
+
+    /** From the storage CRS to {@code to}. */
+    public GeometryTransform fromStorage(CrsDefinition to) {
+        return transform(CRS84, to);
+    }
+
+    /** From {@code from} to the storage CRS. */
+    public GeometryTransform toStorage(CrsDefinition from) {
+        return transform(from, CRS84);
+    }
+}

@@ -1,0 +1,84 @@
+package org.sinkatlas.layers.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * A filter on a layer's features, as an expression tree. Query parameters (bbox, datetime, property
+ * equality) and CQL2 are parsed into it; each store engine turns it into its own query with bound
+ * parameters. Values are already of the property's Java type; geometries are in the storage CRS.
+ * The pseudo-property {@code id} names the feature id.
+ */
+public sealed interface Filter {
+
+    /** Matches every feature. */
+    Filter ALL = new All();
+
+    record All() implements Filter {}
+
+    record And(List<Filter> parts) implements Filter {
+        public And {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    record Or(List<Filter> parts) implements Filter {
+        public Or {
+            parts = List.copyOf(parts);
+        }
+    }
+
+    record Not(Filter inner) implements Filter {}
+
+    /** {@code property op value}; a null value never matches (use {@link IsNull}). */
+    record Compare(String property, ComparisonOp op, Object value) implements Filter {
+        public Compare {
+            Objects.requireNonNull(property);
+            Objects.requireNonNull(op);
+            Objects.requireNonNull(value, "compare with null: use IsNull");
+        }
+    }
+
+    /** SQL-style pattern: {@code %} any run of characters, {@code _} one character. */
+    record Like(String property, String pattern, boolean caseInsensitive) implements Filter {}
+
+    record In(String property, List<Object> values) implements Filter {
+        public In {
+            values = List.copyOf(values);
+        }
+    }
+
+    record Between(String property, Object low, Object high) implements Filter {}
+
+    record IsNull(String property) implements Filter {}
+
+    /** The feature's geometry intersects this geometry (exactly, not only by envelope). */
+    record Intersects(Geometry geometry) implements Filter {}
+
+    /**
+     * The temporal property's value falls in the interval (a DATE covers its whole day).
+     *
+     * @param property a DATE or DATETIME property
+     */
+    record During(String property, TimeInterval interval) implements Filter {}
+
+    static Filter and(Filter... parts) {
+        List<Filter> kept = new ArrayList<>();
+        for (Filter p : parts) {
+            if (p == null || p instanceof All) continue;
+            if (p instanceof And a) kept.addAll(a.parts());
+            else kept.add(p);
+        }
+        if (kept.isEmpty()) return ALL;
+        if (kept.size() == 1) return kept.get(0);
+        return new And(kept);
+    }
+
+    static Filter bbox(Envelope envelope) {
+        return new Intersects(new GeometryFactory().toGeometry(envelope));
+    }
+}

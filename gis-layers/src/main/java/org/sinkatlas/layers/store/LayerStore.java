@@ -1,0 +1,66 @@
+package org.sinkatlas.layers.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.FeatureVersion;
+import org.sinkatlas.layers.model.LayerExtent;
+import org.sinkatlas.layers.model.LayerInfo;
+
+/**
+ * The one storage interface of Sink Atlas. Engines: {@code GeoPackageStore} (embedded, one file) and a
+ * PostGIS engine; the same contract test suite runs against each.
+ *
+ * <p>Contract: geometries go in and come out in the storage CRS (OGC CRS84, lon/lat). Reads are
+ * ordered by feature id, so offset paging is stable. Every write runs in one transaction through
+ * {@link #write}: it either happens whole or not at all, gives the feature a new version, and adds a
+ * history row. Filters are turned into queries with bound parameters only. All methods are safe to
+ * call from many threads; a {@link FeatureCursor} belongs to the thread that opened it.
+ *
+ * <p>Failures: {@link NotFoundException} for an unknown layer or feature, {@link VersionConflictException}
+ * when an expected version is stale, {@link InvalidFeatureException} for data that does not fit the
+ * layer, {@link StoreUnavailableException} when the store cannot be reached.
+ */
+public interface LayerStore extends AutoCloseable {
+
+    /** The engine's name, {@code geopackage} or {@code postgis}. */
+    String engine();
+
+    /** Checks that the store answers now. @throws StoreUnavailableException when it does not */
+    void ping();
+
+    /** All layers, in the order they were created. */
+    List<LayerInfo> layers();
+
+    Optional<LayerInfo> layer(String layerId);
+
+    /** Creates an empty layer. @throws IllegalArgumentException when a layer with that id exists */
+    void createLayer(LayerInfo layer);
+
+    /** Changes a layer's title, description, publication or attribution; its id, kind and properties stay. */
+    void updateLayer(LayerInfo layer);
+
+    LayerExtent extent(String layerId);
+
+    long count(String layerId, Filter filter);
+
+    /** Opens a streaming read; the caller closes the cursor. */
+    FeatureCursor query(String layerId, FeatureQuery query);
+
+    Optional<Feature> feature(String layerId, long featureId);
+
+    /**
+     * Runs writes in one transaction: committed when {@code work} returns, rolled back when it throws.
+     *
+     * @param author who is writing, kept in history
+     */
+    <T> T write(String author, WriteWork<T> work);
+
+    /** Every version of a feature, oldest first, including the current one and a delete tombstone. */
+    List<FeatureVersion> history(String layerId, long featureId);
+
+    /** Releases connections and files. */
+    @Override
+    void close();
+}

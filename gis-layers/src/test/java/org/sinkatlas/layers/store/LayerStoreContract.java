@@ -1,0 +1,430 @@
+package org.sinkatlas.layers.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.sinkatlas.layers.filter.ComparisonOp;
+import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.filter.TimeInterval;
+import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.FeatureDraft;
+import org.sinkatlas.layers.model.FeatureVersion;
+import org.sinkatlas.layers.model.GeometryKind;
+import org.sinkatlas.layers.model.LayerExtent;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.Localized;
+import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.layers.model.PropertyType;
+
+/**
+ * The behaviour every {@link LayerStore} engine must have. Each engine's test extends this class and
+ * says how to make an empty store; the same assertions then run against the real engine.
+ */
+public abstract class LayerStoreContract {
+
+    protected LayerStore store;
+
+    /** An empty store of the engine under test. */
+    protected abstract LayerStore newStore() throws Exception;
+
+    /** Releases what {@link #newStore} made (called after the store is closed). */
+    protected void dropStore() throws Exception {}
+
+    static final LayerInfo PLOTS = new LayerInfo("test-plots", Localized.of("测试地块", "Test plots"),
+            Localized.of("测试", "Test"), GeometryKind.POLYGON,
+            List.of(PropertyDef.of("name", PropertyType.STRING, "名称", "Name"),
+                    PropertyDef.of("kind", PropertyType.STRING, "类型", "Kind"),
+                    PropertyDef.of("count", PropertyType.INTEGER, "数量", "Count"),
+                    PropertyDef.of("value", PropertyType.REAL, "值", "Value"),
+                    PropertyDef.of("active", PropertyType.BOOLEAN, "启用", "Active"),
+                    PropertyDef.of("opened", PropertyType.DATE, "日期", "Opened"),
+                    PropertyDef.of("checked", PropertyType.DATETIME, "时间", "Checked"),
+                    PropertyDef.of("extra", PropertyType.JSON, "附加", "Extra")),
+            "opened", true, "test data", List.of("test"));
+
+    static final LayerInfo AREAS = new LayerInfo("test-areas", Localized.of("测试区", "Test areas"),
+            Localized.of("测试", "Test"), GeometryKind.MULTIPOLYGON,
+            List.of(PropertyDef.of("name", PropertyType.STRING, "名称", "Name")), null, true, "", List.of());
+
+    @BeforeEach
+    void openStore() throws Exception {
+        store = newStore();
+        store.createLayer(PLOTS);
+        store.createLayer(AREAS);
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        store.close();
+        dropStore();
+    }
+
+    protected static Geometry wkt(String text) {
+        try {
+            return new WKTReader().read(text);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A square of side {@code d} degrees with its lower-left corner at (x, y). */
+    protected static Geometry square(double x, double y, double d) {
+        return wkt(String.format(java.util.Locale.ROOT, "POLYGON ((%f %f, %f %f, %f %f, %f %f, %f %f))", x, y, x + d, y,
+                x + d, y + d, x, y + d, x, y));
+    }
+
+    protected static Map<String, Object> props(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
+        return m;
+    }
+
+    private Feature insert(Geometry g, Map<String, Object> p) {
+        return store.write("tester", w -> w.insert(PLOTS.id(), new FeatureDraft(g, p)));
+    }
+
+    private List<Feature> read(Filter filter) {
+        return read(new org.sinkatlas.layers.store.FeatureQuery(filter, 0, org.sinkatlas.layers.store.FeatureQuery.UNLIMITED));
+    }
+
+    private List<Feature> read(FeatureQuery q) {
+        List<Feature> out = new ArrayList<>();
+        try (FeatureCursor c = store.query(PLOTS.id(), q)) {
+            c.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    private List<Long> ids(Filter filter) {
+        return read(filter).stream().map(Feature::id).toList();
+    }
+
+    /** Ten plots along a row: plot i at lon 120.90 + 0.01 i, named p0..p9, with typed properties. */
+    private List<Feature> tenPlots() {
+        return store.write("tester", w -> {
+            List<Feature> made = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                made.add(w.insert(PLOTS.id(), new FeatureDraft(square(120.90 + 0.01 * i, 31.0, 0.005),
+                        props("name", "p" + i, "kind", i % 2 == 0 ? "Forest" : "forest", "count", (long) i,
+                                "value", i * 1.5, "active", i < 5, "opened", LocalDate.of(2020 + i, 6, 1),
+                                "checked", Instant.parse("2024-01-01T00:00:00Z").plusSeconds(3600L * i),
+                                "extra", i == 3 ? Map.of("landcover", Map.of("0301", 0.7, "0101", 0.3)) : null))));
+            }
+            return made;
+        });
+    }
+
+    // --------------------------------------------------------------------------------------------
+
+    @Test
+    void layersAreListedInCreationOrderAndDuplicatesRefused() {
+        assertEquals(List.of("test-plots", "test-areas"), store.layers().stream().map(LayerInfo::id).toList());
+        assertEquals(PLOTS, store.layer("test-plots").orElseThrow());
+        assertTrue(store.layer("nope").isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> store.createLayer(PLOTS));
+    }
+
+    @Test
+    void insertedFeatureReadsBackWithTypedProperties() {
+        Instant checked = Instant.parse("2024-05-01T08:30:00.250Z");
+        Feature f = insert(square(120.9, 31.0, 0.01), props("name", "青浦 plot", "count", 3L, "value", 2.5,
+                "active", true, "opened", LocalDate.of(2023, 6, 30), "checked", checked,
+                "extra", Map.of("a", 1L)));
+        assertEquals(1, f.version());
+        Feature back = store.feature(PLOTS.id(), f.id()).orElseThrow();
+        assertEquals(f.id(), back.id());
+        assertTrue(back.geometry().equalsExact(square(120.9, 31.0, 0.01), 1e-9), back.geometry().toText());
+        assertEquals("青浦 plot", back.property("name"));
+        assertEquals(3L, back.property("count"));
+        assertEquals(2.5, back.property("value"));
+        assertEquals(true, back.property("active"));
+        assertEquals(LocalDate.of(2023, 6, 30), back.property("opened"));
+        assertEquals(checked, back.property("checked"));
+        assertEquals(1, ((Number) ((Map<?, ?>) back.property("extra")).get("a")).intValue());
+        assertNull(back.property("kind"));
+        assertTrue(back.properties().containsKey("kind"), "every declared property is present, null when unset");
+        assertEquals(1, back.version());
+        assertNotNull(back.created());
+        assertEquals(back.created(), back.updated());
+        assertTrue(store.feature(PLOTS.id(), f.id() + 1000).isEmpty());
+    }
+
+    @Test
+    void singlePartIsWrappedForAMultiLayer() {
+        Feature f = store.write("tester", w -> w.insert(AREAS.id(),
+                new FeatureDraft(square(121, 31, 0.01), props("name", "a"))));
+        Feature back = store.feature(AREAS.id(), f.id()).orElseThrow();
+        assertEquals("MultiPolygon", back.geometry().getGeometryType());
+        assertThrows(InvalidFeatureException.class, () -> store.write("tester", w -> w.insert(PLOTS.id(),
+                new FeatureDraft(wkt("LINESTRING (120 31, 121 31)"), props()))));
+    }
+
+    @Test
+    void filtersSelectExactlyTheMatchingFeatures() {
+        List<Feature> plots = tenPlots();
+        long first = plots.get(0).id();
+        assertEquals(10, store.count(PLOTS.id(), Filter.ALL));
+        assertEquals(List.of(first + 2), ids(new Filter.Compare("name", ComparisonOp.EQ, "p2")));
+        assertEquals(4, store.count(PLOTS.id(), new Filter.Compare("count", ComparisonOp.GE, 6L)));
+        assertEquals(3, store.count(PLOTS.id(), new Filter.Compare("value", ComparisonOp.LT, 4.0)));
+        assertEquals(5, store.count(PLOTS.id(), new Filter.Compare("active", ComparisonOp.EQ, true)));
+        assertEquals(2, store.count(PLOTS.id(), new Filter.In("name", List.of("p1", "p7", "none"))));
+        assertEquals(3, store.count(PLOTS.id(), new Filter.Between("count", 2L, 4L)));
+        assertEquals(9, store.count(PLOTS.id(), new Filter.IsNull("extra")));
+        assertEquals(1, store.count(PLOTS.id(), new Filter.Not(new Filter.IsNull("extra"))));
+        assertEquals(3, store.count(PLOTS.id(), new Filter.Or(List.of(new Filter.Compare("name", ComparisonOp.EQ, "p0"),
+                new Filter.Compare("count", ComparisonOp.GT, 7L)))));
+        assertEquals(List.of(first + 4), ids(new Filter.Compare("id", ComparisonOp.EQ, first + 4)));
+        // LIKE is case-sensitive unless asked otherwise, on every engine.
+        assertEquals(5, store.count(PLOTS.id(), new Filter.Like("kind", "F%", false)));
+        assertEquals(10, store.count(PLOTS.id(), new Filter.Like("kind", "f%", true)));
+        assertEquals(10, store.count(PLOTS.id(), new Filter.Like("name", "p_", false)));
+        assertEquals(0, store.count(PLOTS.id(), new Filter.Like("name", "p\\_", false)));
+        assertEquals(3, store.count(PLOTS.id(), new Filter.During("opened", TimeInterval.parse("2021-06-01/2023-06-01"))));
+        assertEquals(2, store.count(PLOTS.id(), new Filter.During("opened", TimeInterval.parse("../2021-06-01"))));
+        assertEquals(3, store.count(PLOTS.id(), new Filter.During("checked",
+                TimeInterval.parse("2024-01-01T01:00:00Z/2024-01-01T03:00:00Z"))));
+    }
+
+    @Test
+    void bboxFilterIsExactNotOnlyByEnvelope() {
+        // An L-shaped plot whose envelope covers the box but whose area does not touch it.
+        Feature l = insert(wkt("POLYGON ((121 31, 121.1 31, 121.1 31.01, 121.01 31.01, 121.01 31.1, 121 31.1, 121 31))"),
+                props("name", "L"));
+        Feature inside = insert(square(121.05, 31.05, 0.001), props("name", "inside"));
+        Filter box = Filter.bbox(new Envelope(121.04, 121.07, 31.04, 31.07));
+        assertEquals(List.of(inside.id()), ids(box));
+        assertEquals(1, store.count(PLOTS.id(), box));
+        assertEquals(List.of(l.id(), inside.id()), ids(Filter.bbox(new Envelope(120.99, 121.2, 30.99, 31.2))));
+        assertEquals(List.of(), ids(Filter.bbox(new Envelope(100, 101, 10, 11))));
+    }
+
+    @Test
+    void pagesAreStableAndOrderedById() {
+        List<Feature> plots = tenPlots();
+        List<Long> all = plots.stream().map(Feature::id).toList();
+        List<Long> paged = new ArrayList<>();
+        for (int offset = 0; offset < 10; offset += 3) {
+            read(new FeatureQuery(Filter.ALL, offset, 3)).forEach(f -> paged.add(f.id()));
+        }
+        assertEquals(all, paged);
+        assertEquals(List.of(), read(new FeatureQuery(Filter.ALL, 10, 5)));
+    }
+
+    @Test
+    void replaceBumpsVersionAndStaleVersionIsRefusedWithNothingChanged() {
+        Feature f = insert(square(120.9, 31.0, 0.01), props("name", "v1"));
+        Feature v2 = store.write("alice", w -> w.replace(PLOTS.id(), f.id(),
+                new FeatureDraft(square(120.9, 31.0, 0.02), props("name", "v2")), 1));
+        assertEquals(2, v2.version());
+        assertEquals(f.created(), v2.created());
+        VersionConflictException conflict = assertThrows(VersionConflictException.class, () -> store.write("bob",
+                w -> w.replace(PLOTS.id(), f.id(), new FeatureDraft(square(120.9, 31.0, 0.03), props("name", "v3")), 1)));
+        assertEquals(2, conflict.actual());
+        Feature now = store.feature(PLOTS.id(), f.id()).orElseThrow();
+        assertEquals("v2", now.property("name"));
+        assertEquals(2, now.version());
+        assertThrows(NotFoundException.class, () -> store.write("bob", w -> w.replace(PLOTS.id(), 99999,
+                new FeatureDraft(square(120.9, 31.0, 0.03), props()), FeatureWriter.ANY_VERSION)));
+    }
+
+    @Test
+    void historyKeepsEveryVersionAuthorAndTheDelete() {
+        Feature f = insert(square(120.9, 31.0, 0.01), props("name", "v1"));
+        store.write("alice", w -> w.replace(PLOTS.id(), f.id(), new FeatureDraft(square(120.9, 31.0, 0.02),
+                props("name", "v2")), FeatureWriter.ANY_VERSION));
+        assertThrows(VersionConflictException.class, () -> store.write("bob", w -> {
+            w.delete(PLOTS.id(), f.id(), 1);
+            return null;
+        }));
+        store.write("bob", w -> {
+            w.delete(PLOTS.id(), f.id(), 2);
+            return null;
+        });
+        assertTrue(store.feature(PLOTS.id(), f.id()).isEmpty());
+        List<FeatureVersion> h = store.history(PLOTS.id(), f.id());
+        assertEquals(List.of(1L, 2L, 3L), h.stream().map(FeatureVersion::version).toList());
+        assertEquals(List.of(FeatureVersion.Operation.INSERT, FeatureVersion.Operation.UPDATE,
+                FeatureVersion.Operation.DELETE), h.stream().map(FeatureVersion::operation).toList());
+        assertEquals(List.of("tester", "alice", "bob"), h.stream().map(FeatureVersion::author).toList());
+        assertEquals("v1", h.get(0).state().property("name"));
+        assertTrue(h.get(1).state().geometry().equalsExact(square(120.9, 31.0, 0.02), 1e-9));
+        assertNull(h.get(2).state());
+    }
+
+    @Test
+    void aFailedTransactionWritesNothing() {
+        tenPlots();
+        assertThrows(IllegalStateException.class, () -> store.write("tester", w -> {
+            w.insert(PLOTS.id(), new FeatureDraft(square(121.5, 31.5, 0.01), props("name", "lost")));
+            throw new IllegalStateException("caller gave up");
+        }));
+        InvalidGeometryException bad = assertThrows(InvalidGeometryException.class, () -> store.write("tester", w -> {
+            w.insert(PLOTS.id(), new FeatureDraft(square(121.5, 31.5, 0.01), props("name", "lost too")));
+            // A bow tie: its two edges cross at (121.55, 31.55).
+            w.insert(PLOTS.id(), new FeatureDraft(wkt("POLYGON ((121.5 31.5, 121.6 31.6, 121.6 31.5, 121.5 31.6, 121.5 31.5))"),
+                    props()));
+            return null;
+        }));
+        assertEquals("self-intersection", bad.fault().code());
+        assertEquals(121.55, bad.fault().location().x, 1e-9);
+        assertEquals(31.55, bad.fault().location().y, 1e-9);
+        assertEquals(10, store.count(PLOTS.id(), Filter.ALL));
+        assertEquals(0, store.count(PLOTS.id(), new Filter.Like("name", "lost%", false)));
+        // And the store keeps working after a failure.
+        insert(square(121.5, 31.5, 0.01), props("name", "after"));
+        assertEquals(11, store.count(PLOTS.id(), Filter.ALL));
+    }
+
+    @Test
+    void badPropertiesAreRefusedWithTheReason() {
+        InvalidFeatureException unknown = assertThrows(InvalidFeatureException.class,
+                () -> insert(square(120.9, 31.0, 0.01), props("nmae", "typo")));
+        assertTrue(unknown.getMessage().contains("nmae"), unknown.getMessage());
+        InvalidFeatureException type = assertThrows(InvalidFeatureException.class,
+                () -> insert(square(120.9, 31.0, 0.01), props("count", "many")));
+        assertTrue(type.getMessage().contains("count") && type.getMessage().contains("integer"), type.getMessage());
+        assertThrows(InvalidGeometryException.class, () -> insert(square(200, 31.0, 0.01), props()));
+        assertEquals(0, store.count(PLOTS.id(), Filter.ALL));
+    }
+
+    @Test
+    void valuesAreBoundNeverPastedIntoSql() {
+        tenPlots();
+        String attack = "x'; DROP TABLE test_plots; --";
+        assertEquals(0, store.count(PLOTS.id(), new Filter.Compare("name", ComparisonOp.EQ, attack)));
+        assertEquals(0, store.count(PLOTS.id(), new Filter.Like("name", attack, true)));
+        Feature stored = insert(square(121, 31, 0.01), props("name", attack));
+        assertEquals(attack, store.feature(PLOTS.id(), stored.id()).orElseThrow().property("name"));
+        assertEquals(11, store.count(PLOTS.id(), Filter.ALL));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.count(PLOTS.id(), new Filter.Compare("name\" OR 1=1 --", ComparisonOp.EQ, "x")));
+    }
+
+    @Test
+    void extentFollowsWrites() {
+        assertNull(store.extent(PLOTS.id()).bbox());
+        tenPlots();
+        LayerExtent e = store.extent(PLOTS.id());
+        // Engines may round an extent outward (the SQLite R-tree keeps 32-bit floats): within 1e-4 degree.
+        assertEquals(120.90, e.bbox().getMinX(), 1e-4);
+        assertEquals(120.995, e.bbox().getMaxX(), 1e-4);
+        assertTrue(e.bbox().getMinX() <= 120.90 && e.bbox().getMaxX() >= 120.995, "never smaller than the data");
+        assertEquals(Instant.parse("2020-06-01T00:00:00Z"), e.begin());
+        assertEquals(Instant.parse("2029-06-01T00:00:00Z"), e.end());
+        insert(square(121.5, 31.5, 0.01), props("name", "far"));
+        assertEquals(121.51, store.extent(PLOTS.id()).bbox().getMaxX(), 1e-4);
+    }
+
+    @Test
+    void restoreKeepsIdsVersionsTimesAndHistory() throws Exception {
+        Feature f = insert(square(120.9, 31.0, 0.01), props("name", "v1"));
+        store.write("alice", w -> w.replace(PLOTS.id(), f.id(), new FeatureDraft(square(120.9, 31.0, 0.02),
+                props("name", "v2")), 1));
+        Feature current = store.feature(PLOTS.id(), f.id()).orElseThrow();
+        List<FeatureVersion> history = store.history(PLOTS.id(), f.id());
+        LayerStore other = newSecondStore();
+        if (other == null) return;
+        try {
+            other.createLayer(PLOTS);
+            other.write("mover", w -> {
+                w.restore(PLOTS, current, history);
+                return null;
+            });
+            Feature moved = other.feature(PLOTS.id(), f.id()).orElseThrow();
+            assertEquals(current.version(), moved.version());
+            assertEquals(current.created(), moved.created());
+            assertEquals(current.updated(), moved.updated());
+            assertEquals(current.properties(), moved.properties());
+            List<FeatureVersion> movedHistory = other.history(PLOTS.id(), f.id());
+            assertEquals(history.size(), movedHistory.size());
+            for (int i = 0; i < history.size(); i++) {
+                assertEquals(history.get(i).author(), movedHistory.get(i).author());
+                assertEquals(history.get(i).at(), movedHistory.get(i).at());
+                assertEquals(history.get(i).state().properties(), movedHistory.get(i).state().properties());
+            }
+            // New features continue after the restored ids.
+            Feature next = other.write("x", w -> w.insert(PLOTS.id(), new FeatureDraft(square(121, 31, 0.01), props())));
+            assertTrue(next.id() > f.id());
+        } finally {
+            other.close();
+            dropSecondStore();
+        }
+    }
+
+    /** A second empty store of the same engine, for moving data; null to skip. */
+    protected LayerStore newSecondStore() throws Exception {
+        return null;
+    }
+
+    protected void dropSecondStore() throws Exception {}
+
+    @Test
+    void cursorsReturnTheirConnections() {
+        tenPlots();
+        for (int i = 0; i < 200; i++) {
+            try (FeatureCursor c = store.query(PLOTS.id(), new FeatureQuery(Filter.ALL, 0, 3))) {
+                assertTrue(c.hasNext());
+                c.next();
+            }
+        }
+        // Fully drained cursors close themselves too.
+        for (int i = 0; i < 200; i++) assertEquals(10, read(Filter.ALL).size());
+        store.ping();
+    }
+
+    @Test
+    void readersAndAWriterRunAtOnce() throws Exception {
+        tenPlots();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Long>> reads = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                reads.add(pool.submit(() -> {
+                    long seen = 0;
+                    for (int k = 0; k < 50; k++) seen += store.count(PLOTS.id(), Filter.ALL);
+                    return seen;
+                }));
+            }
+            Future<?> writes = pool.submit(() -> {
+                for (int k = 0; k < 50; k++) insert(square(121.2 + k * 0.001, 31.2, 0.0005), props("name", "w" + k));
+            });
+            writes.get();
+            for (Future<Long> r : reads) assertTrue(r.get() >= 500, "every read saw at least the first ten");
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(60, store.count(PLOTS.id(), Filter.ALL));
+    }
+
+    @Test
+    void unknownLayerIsNotFound() {
+        assertThrows(NotFoundException.class, () -> store.count("nope", Filter.ALL));
+        assertThrows(NotFoundException.class, () -> store.query("nope", FeatureQuery.all()));
+        NotFoundException e = assertThrows(NotFoundException.class, () -> store.write("x",
+                w -> w.insert("nope", new FeatureDraft(square(1, 1, 1), props()))));
+        assertInstanceOf(StoreException.class, e);
+        assertFalse(e.getMessage().isEmpty());
+    }
+}

@@ -1,0 +1,88 @@
+package org.sinkatlas.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.server.features.FeaturesApi;
+import org.sinkatlas.server.html.HtmlPages;
+import org.sinkatlas.server.http.ApiProblem;
+import org.sinkatlas.server.http.ApiRoute;
+import org.sinkatlas.server.http.ProblemHandler;
+import org.sinkatlas.server.http.Urls;
+import org.sinkatlas.server.openapi.OpenApiResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Sink Atlas HTTP service: assembles the APIs over a store and runs them in Javalin (Jetty). Every
+ * route comes from one list, which is also what the OpenAPI document describes.
+ */
+public final class SinkAtlasServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SinkAtlasServer.class);
+
+    /** The version the API definition reports. */
+    public static final String VERSION = "0.1.0";
+
+    private final List<ApiRoute> routes = new ArrayList<>();
+    private final Javalin app;
+
+    /**
+     * @param baseUrl the public URL of the service when it runs behind a proxy, or null to take each
+     *                request's own host
+     */
+    public SinkAtlasServer(LayerStore store, String baseUrl) {
+        CrsService crs = new CrsService();
+        Urls urls = new Urls(baseUrl);
+        HtmlPages html = new HtmlPages();
+        FeaturesApi features = new FeaturesApi(store, crs, urls, html);
+        OpenApiResource openApi = new OpenApiResource(() -> routes, features, urls, html, VERSION);
+        routes.addAll(features.routes());
+        routes.addAll(openApi.routes());
+        routes.addAll(new HealthResource(store).routes());
+        ProblemHandler problems = new ProblemHandler(html);
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.router.ignoreTrailingSlashes = true;
+            for (ApiRoute r : routes) config.routes.get(r.path(), r.handler());
+            config.routes.exception(Exception.class, problems::handle);
+            config.routes.exception(HttpResponseException.class, problems::handle);
+            config.routes.error(404, ctx -> {
+                if (!ProblemHandler.answered(ctx)) {
+                    problems.write(ctx, ApiProblem.notFound("no resource at " + ctx.path() + "; start at /"));
+                }
+            });
+            config.routes.error(405, ctx -> {
+                if (!ProblemHandler.answered(ctx)) {
+                    problems.write(ctx, new ApiProblem(405, "MethodNotAllowed", "Method not allowed · 不支持的请求方法",
+                            ctx.method() + " is not allowed on " + ctx.path()));
+                }
+            });
+            config.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} {} ms", ctx.method(), ctx.path(),
+                    ctx.status().getCode(), ms));
+        });
+    }
+
+    /** The routes the service answers, in registration order. */
+    public List<ApiRoute> routes() {
+        return List.copyOf(routes);
+    }
+
+    public SinkAtlasServer start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,229 @@
+package org.sinkatlas.server.html;
+
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+import org.sinkatlas.layers.crs.CrsDefinition;
+import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.LayerExtent;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.Localized;
+import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.server.features.FeaturesApi;
+import org.sinkatlas.server.http.ApiProblem;
+import org.sinkatlas.server.http.ApiRoute;
+import org.sinkatlas.server.http.Link;
+
+/**
+ * The HTML pages of the API for people who click (OGC API Features HTML conformance class): landing
+ * page, conformance, collections, one collection, items and one item, the API documentation and errors.
+ * Labels are in Chinese and English; every value is escaped.
+ */
+public final class HtmlPages {
+
+    /** Most rows an HTML items page shows, whatever the limit (the GeoJSON page has no such cap). */
+    public static final int MAX_ROWS = 1000;
+
+    private static final String STYLE = "body{font-family:system-ui,-apple-system,'Noto Sans SC','PingFang SC',"
+            + "'Microsoft YaHei',sans-serif;margin:0;color:#1d2b24;background:#f6f8f5}"
+            + "header{background:#1f5f3f;color:#fff;padding:14px 24px}header a{color:#fff;text-decoration:none}"
+            + "header .en{opacity:.8;font-size:.9em;margin-left:.5em}main{padding:16px 24px;max-width:1200px}"
+            + "nav.crumbs{font-size:.9em;margin-bottom:12px}nav.crumbs a{color:#1f5f3f}"
+            + "table{border-collapse:collapse;background:#fff;margin:8px 0;font-size:.9em}"
+            + "th,td{border:1px solid #d5ddd5;padding:4px 8px;text-align:left;vertical-align:top}"
+            + "th{background:#e8efe8}a{color:#1f5f3f}.muted{color:#667}.pager a{margin-right:1em}"
+            + "code{background:#eef2ee;padding:1px 4px}.card{background:#fff;border:1px solid #d5ddd5;padding:10px 14px;"
+            + "margin:8px 0;border-radius:4px}";
+
+    public String landing(String base, List<LayerInfo> layers) {
+        StringBuilder b = new StringBuilder();
+        b.append("<p>").append(esc(FeaturesApi.SERVICE_DESCRIPTION.zh())).append("</p><p class=muted>")
+                .append(esc(FeaturesApi.SERVICE_DESCRIPTION.en())).append("</p>");
+        b.append("<ul>");
+        b.append(li(base + "/collections", "数据集合 Collections (" + layers.size() + ")"));
+        b.append(li(base + "/api.html", "接口文档 API documentation"));
+        b.append(li(base + "/api", "OpenAPI 3.0 定义 OpenAPI definition (JSON)"));
+        b.append(li(base + "/conformance", "符合的标准类 Conformance classes"));
+        b.append(li(base + "/health", "服务状态 Health"));
+        b.append("</ul>");
+        b.append("<div class=card><b>在 QGIS / ArcGIS Pro 中使用 · Use in QGIS / ArcGIS Pro</b><br>")
+                .append("OGC API - Features / WFS3 连接地址 connection URL: <code>").append(esc(base)).append("/</code></div>");
+        return page(FeaturesApi.SERVICE_TITLE, base, null, b.toString());
+    }
+
+    public String conformance(String base, List<String> classes) {
+        StringBuilder b = new StringBuilder("<ul>");
+        for (String c : classes) b.append(li(c, c));
+        b.append("</ul>");
+        return page(Localized.of("符合的标准类", "Conformance classes"), base, crumbs(base), b.toString());
+    }
+
+    public String collections(String base, List<LayerInfo> layers) {
+        StringBuilder b = new StringBuilder("<table><tr><th>ID</th><th>名称 Title</th><th>几何 Geometry</th>"
+                + "<th>说明 Description</th><th></th></tr>");
+        for (LayerInfo l : layers) {
+            String href = base + "/collections/" + l.id();
+            b.append("<tr><td><a href=\"").append(esc(href)).append("\">").append(esc(l.id())).append("</a></td><td>")
+                    .append(esc(l.title().zh())).append("<br><span class=muted>").append(esc(l.title().en()))
+                    .append("</span></td><td>").append(esc(l.geometryKind().geoJsonName())).append("</td><td>")
+                    .append(esc(l.description().zh())).append("</td><td><a href=\"").append(esc(href))
+                    .append("/items?f=html\">要素 Items</a></td></tr>");
+        }
+        b.append("</table>");
+        return page(Localized.of("数据集合", "Collections"), base, crumbs(base), b.toString());
+    }
+
+    public String collection(String base, LayerInfo layer, LayerExtent extent, List<CrsDefinition> crs) {
+        String href = base + "/collections/" + layer.id();
+        StringBuilder b = new StringBuilder();
+        b.append("<p>").append(esc(layer.description().zh())).append("</p><p class=muted>")
+                .append(esc(layer.description().en())).append("</p>");
+        b.append("<p><a href=\"").append(esc(href)).append("/items?f=html\">浏览要素 Browse items</a> · <a href=\"")
+                .append(esc(href)).append("/items?f=json\">GeoJSON</a> · <a href=\"").append(esc(href))
+                .append("?f=json\">JSON</a></p>");
+        b.append("<table>");
+        row(b, "几何类型 Geometry", layer.geometryKind().geoJsonName());
+        Envelope e = extent.bbox();
+        row(b, "空间范围 Extent (CRS84)", e == null ? "—" : String.format(java.util.Locale.ROOT,
+                "%.5f, %.5f, %.5f, %.5f", e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+        row(b, "时间范围 Time", extent.begin() == null ? "—" : extent.begin() + " / " + extent.end());
+        row(b, "时间属性 Temporal property", layer.temporalProperty() == null ? "—" : layer.temporalProperty());
+        row(b, "坐标系 CRS", String.join("\n", crs.stream().map(c -> c.code() + "  " + c.name().both()).toList()));
+        row(b, "来源 Attribution", layer.attribution());
+        b.append("</table><h3>属性 Properties</h3><table><tr><th>名称 Name</th><th>类型 Type</th><th>说明 Description</th></tr>");
+        for (PropertyDef p : layer.properties()) {
+            b.append("<tr><td><code>").append(esc(p.name())).append("</code></td><td>").append(esc(p.type().name()
+                    .toLowerCase(java.util.Locale.ROOT))).append("</td><td>").append(esc(p.title().zh())).append(" · ")
+                    .append(esc(p.title().en())).append("</td></tr>");
+        }
+        b.append("</table>");
+        return page(layer.title(), base, crumbs(base, Link.of(base + "/collections", null, null, "数据集合 Collections")),
+                b.toString());
+    }
+
+    public String items(String base, LayerInfo layer, List<Feature> features, long matched, long offset, long shown,
+            List<Link> links) {
+        String href = base + "/collections/" + layer.id();
+        StringBuilder b = new StringBuilder();
+        b.append("<p>共 ").append(matched).append(" 个要素，显示第 ").append(features.isEmpty() ? 0 : offset + 1)
+                .append("–").append(offset + features.size()).append(" 个 · ").append(matched)
+                .append(" features, showing ").append(features.isEmpty() ? 0 : offset + 1).append("–")
+                .append(offset + features.size());
+        if (shown == MAX_ROWS) b.append(" <span class=muted>(HTML 页最多 ").append(MAX_ROWS)
+                .append(" 行 · at most ").append(MAX_ROWS).append(" rows per HTML page)</span>");
+        b.append("</p>").append(pager(links));
+        b.append("<table><tr><th>id</th><th>几何 Geometry</th>");
+        for (PropertyDef p : layer.properties()) b.append("<th title=\"").append(esc(p.title().both())).append("\">")
+                .append(esc(p.name())).append("</th>");
+        b.append("</tr>");
+        for (Feature f : features) {
+            b.append("<tr><td><a href=\"").append(esc(href)).append("/items/").append(f.id()).append("?f=html\">")
+                    .append(f.id()).append("</a></td><td>").append(f.geometry() == null ? "" : esc(f.geometry().getGeometryType()))
+                    .append("</td>");
+            for (PropertyDef p : layer.properties()) {
+                b.append("<td>").append(esc(FeaturesApi.display(f.property(p.name())))).append("</td>");
+            }
+            b.append("</tr>");
+        }
+        b.append("</table>").append(pager(links));
+        return page(Localized.of(layer.title().zh() + " · 要素", layer.title().en() + " · items"), base,
+                crumbs(base, Link.of(base + "/collections", null, null, "数据集合 Collections"),
+                        Link.of(href + "?f=html", null, null, layer.title().both())), b.toString());
+    }
+
+    public String item(String base, LayerInfo layer, Feature feature) {
+        String href = base + "/collections/" + layer.id();
+        StringBuilder b = new StringBuilder("<table>");
+        row(b, "id", Long.toString(feature.id()));
+        row(b, "几何 Geometry", feature.geometry() == null ? "" : feature.geometry().getGeometryType() + " ("
+                + feature.geometry().getNumPoints() + " points)");
+        row(b, "版本 Version", Long.toString(feature.version()));
+        row(b, "更新时间 Updated", String.valueOf(feature.updated()));
+        for (PropertyDef p : layer.properties()) {
+            row(b, p.name() + " · " + p.title().zh(), FeaturesApi.display(feature.property(p.name())));
+        }
+        b.append("</table><p><a href=\"").append(esc(href)).append("/items/").append(feature.id())
+                .append("?f=json\">GeoJSON</a></p>");
+        return page(Localized.of(layer.title().zh() + " " + feature.id(), layer.title().en() + " " + feature.id()), base,
+                crumbs(base, Link.of(base + "/collections", null, null, "数据集合 Collections"),
+                        Link.of(href + "?f=html", null, null, layer.title().both()),
+                        Link.of(href + "/items?f=html", null, null, "要素 Items")), b.toString());
+    }
+
+    public String apiDocumentation(String base, List<ApiRoute> routes) {
+        StringBuilder b = new StringBuilder("<p>完整定义见 Full definition: <a href=\"").append(esc(base))
+                .append("/api\">/api</a> (OpenAPI 3.0 JSON)</p><table><tr><th>路径 Path</th><th>说明 Summary</th>"
+                        + "<th>参数 Query parameters</th><th>格式 Formats</th></tr>");
+        for (ApiRoute r : routes) {
+            b.append("<tr><td><code>GET ").append(esc(r.path())).append("</code></td><td>").append(esc(r.summary()))
+                    .append("</td><td>").append(esc(String.join(", ", r.queryNames()))).append(r.perCollection()
+                            && r.path().endsWith("/items") ? esc(", <property>=<value>") : "").append("</td><td>")
+                    .append(esc(String.join(", ", r.responseTypes()))).append("</td></tr>");
+        }
+        b.append("</table>");
+        return page(Localized.of("接口文档", "API documentation"), base, crumbs(base), b.toString());
+    }
+
+    public String problem(ApiProblem p) {
+        String body = "<div class=card><b>" + p.status() + " " + esc(p.title()) + "</b><p>" + esc(p.detail())
+                + "</p><p class=muted>" + esc(p.code()) + "</p></div>";
+        return page(Localized.of("出错了", "Error"), "", "<nav class=crumbs><a href=\"/\">首页 Home</a></nav>", body);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private static String crumbs(String base, Link... trail) {
+        StringBuilder b = new StringBuilder("<nav class=crumbs><a href=\"").append(esc(base)).append("/\">首页 Home</a>");
+        for (Link l : trail) b.append(" › <a href=\"").append(esc(l.href())).append("\">").append(esc(l.title())).append("</a>");
+        return b.append("</nav>").toString();
+    }
+
+    private static String li(String href, String text) {
+        return "<li><a href=\"" + esc(href) + "\">" + esc(text) + "</a></li>";
+    }
+
+    private static void row(StringBuilder b, String key, String value) {
+        b.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value).replace("\n", "<br>"))
+                .append("</td></tr>");
+    }
+
+    private static String pager(List<Link> links) {
+        StringBuilder b = new StringBuilder("<p class=pager>");
+        for (Link l : links) {
+            if (l.rel().equals("prev")) b.append("<a href=\"").append(esc(l.href())).append("\">← 上一页 Previous</a>");
+        }
+        for (Link l : links) {
+            if (l.rel().equals("next")) b.append("<a href=\"").append(esc(l.href())).append("\">下一页 Next →</a>");
+        }
+        for (Link l : links) {
+            if (l.rel().equals("alternate")) b.append("<a href=\"").append(esc(l.href())).append("\">GeoJSON</a>");
+        }
+        return b.append("</p>").toString();
+    }
+
+    private static String page(Localized title, String base, String crumbs, String body) {
+        return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+                + esc(title.both()) + " · 碳汇一张图 Sink Atlas</title><style>" + STYLE + "</style></head><body>"
+                + "<header><a href=\"" + esc(base) + "/\"><b>碳汇一张图</b><span class=en>Sink Atlas</span></a></header>"
+                + "<main>" + (crumbs == null ? "" : crumbs) + "<h1>" + esc(title.zh()) + " <span class=muted>"
+                + esc(title.en()) + "</span></h1>" + body + "</main></body></html>";
+    }
+
+    /** HTML-escapes text for element content and double-quoted attributes. */
+    public static String esc(String s) {
+        if (s == null) return "";
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '&' -> b.append("&amp;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#39;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,27 @@
+package org.sinkatlas.server.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A parameter of an API route, declared once: the request check accepts it and the OpenAPI document
+ * describes it.
+ *
+ * @param in     {@code query} or {@code path}
+ * @param schema its JSON schema
+ * @param style  OpenAPI style ({@code form}) with {@code explode} false for comma-separated lists, or null
+ */
+public record ApiParameter(String name, String in, String description, boolean required, ObjectNode schema,
+        String style) {
+
+    public static ApiParameter query(String name, String description, ObjectNode schema) {
+        return new ApiParameter(name, "query", description, false, schema, null);
+    }
+
+    public static ApiParameter path(String name, String description, ObjectNode schema) {
+        return new ApiParameter(name, "path", description, true, schema, null);
+    }
+
+    public ApiParameter commaSeparated() {
+        return new ApiParameter(name, in, description, required, schema, "form");
+    }
+}

@@ -1,0 +1,28 @@
+package org.sinkatlas.server.http;
+
+import io.javalin.http.Handler;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One GET route of the API, declared once: Javalin registers its handler, the OpenAPI document is written
+ * from it, and its query parameters are the only ones a request may carry.
+ *
+ * @param path           Javalin path, e.g. {@code /collections/{collectionId}/items}
+ * @param responseTypes  media types of a successful answer
+ * @param perCollection  the OpenAPI document lists this route once per collection, with the collection's
+ *                       property filters
+ */
+public record ApiRoute(String path, String operationId, String summary, String tag, List<ApiParameter> parameters,
+        List<String> responseTypes, boolean perCollection, Handler handler) {
+
+    /** The query parameters this route accepts. */
+    public Set<String> queryNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (ApiParameter p : parameters) {
+            if (p.in().equals("query")) names.add(p.name());
+        }
+        return names;
+    }
+}

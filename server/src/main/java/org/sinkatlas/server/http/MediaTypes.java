@@ -1,0 +1,13 @@
+package org.sinkatlas.server.http;
+
+/** The media types the service speaks, in one place. */
+public final class MediaTypes {
+
+    public static final String JSON = "application/json";
+    public static final String GEOJSON = "application/geo+json";
+    public static final String HTML = "text/html";
+    public static final String PROBLEM_JSON = "application/problem+json";
+    public static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
+
+    private MediaTypes() {}
+}

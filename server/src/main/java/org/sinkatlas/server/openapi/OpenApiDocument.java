@@ -1,0 +1,101 @@
+package org.sinkatlas.server.openapi;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.server.features.FeaturesApi;
+import org.sinkatlas.server.http.ApiParameter;
+import org.sinkatlas.server.http.ApiRoute;
+import org.sinkatlas.server.http.Json;
+import org.sinkatlas.server.http.MediaTypes;
+
+/**
+ * Writes the OpenAPI 3.0 document from the same route list that Javalin serves, so the two cannot
+ * drift apart. Routes of one collection are written once per published collection (as pygeoapi does),
+ * with that collection's property filters as query parameters and its id in place of the path parameter.
+ */
+public final class OpenApiDocument {
+
+    private OpenApiDocument() {}
+
+    public static ObjectNode build(String base, String version, List<ApiRoute> routes, List<LayerInfo> layers) {
+        ObjectNode doc = Json.MAPPER.createObjectNode();
+        doc.put("openapi", "3.0.3");
+        ObjectNode info = doc.putObject("info");
+        info.put("title", FeaturesApi.SERVICE_TITLE.both());
+        info.put("description", FeaturesApi.SERVICE_DESCRIPTION.zh() + "\n\n" + FeaturesApi.SERVICE_DESCRIPTION.en());
+        info.put("version", version);
+        doc.putArray("servers").addObject().put("url", base);
+        ObjectNode paths = doc.putObject("paths");
+        for (ApiRoute r : routes) {
+            if (!r.perCollection()) {
+                paths.set(r.path(), pathItem(r, r.operationId(), null));
+                continue;
+            }
+            for (LayerInfo layer : layers) {
+                String path = r.path().replace("{collectionId}", layer.id());
+                paths.set(path, pathItem(r, r.operationId() + "_" + layer.tableName(), layer));
+            }
+        }
+        ObjectNode schemas = doc.putObject("components").putObject("schemas");
+        ObjectNode problem = schemas.putObject("Problem").put("type", "object");
+        ObjectNode props = problem.putObject("properties");
+        for (String s : List.of("type", "code", "title", "detail")) props.putObject(s).put("type", "string");
+        props.putObject("status").put("type", "integer");
+        return doc;
+    }
+
+    private static ObjectNode pathItem(ApiRoute r, String operationId, LayerInfo layer) {
+        ObjectNode item = Json.MAPPER.createObjectNode();
+        ObjectNode get = item.putObject("get");
+        get.put("operationId", operationId);
+        get.put("summary", layer == null ? r.summary() : r.summary() + ": " + layer.title().both());
+        get.putArray("tags").add(r.tag());
+        ArrayNode params = get.putArray("parameters");
+        for (ApiParameter p : r.parameters()) {
+            if (layer != null && p.name().equals("collectionId")) continue;
+            params.add(parameter(p));
+        }
+        if (layer != null && r.path().endsWith("/items")) {
+            for (PropertyDef p : layer.properties()) {
+                if (p.type() == org.sinkatlas.layers.model.PropertyType.JSON) continue;
+                ObjectNode schema = Json.MAPPER.createObjectNode().put("type", p.type().jsonSchemaType());
+                if (p.type().jsonSchemaFormat() != null) schema.put("format", p.type().jsonSchemaFormat());
+                params.add(parameter(ApiParameter.query(p.name(), "Features whose " + p.name() + " equals this value ("
+                        + p.title().both() + ").", schema)));
+            }
+        }
+        ObjectNode responses = get.putObject("responses");
+        ObjectNode ok = responses.putObject("200").put("description", "Success");
+        ObjectNode content = ok.putObject("content");
+        for (String type : r.responseTypes()) {
+            ObjectNode schema = content.putObject(type).putObject("schema");
+            schema.put("type", type.equals(MediaTypes.HTML) ? "string" : "object");
+        }
+        problemResponse(responses, "400", "Bad request: an unknown parameter or a bad value");
+        if (r.path().contains("{")) problemResponse(responses, "404", "No such collection or feature");
+        problemResponse(responses, "503", "The data store does not answer");
+        return item;
+    }
+
+    private static void problemResponse(ObjectNode responses, String status, String description) {
+        responses.putObject(status).put("description", description).putObject("content")
+                .putObject(MediaTypes.PROBLEM_JSON).putObject("schema").put("$ref", "#/components/schemas/Problem");
+    }
+
+    private static ObjectNode parameter(ApiParameter p) {
+        ObjectNode o = Json.MAPPER.createObjectNode();
+        o.put("name", p.name());
+        o.put("in", p.in());
+        o.put("description", p.description());
+        o.put("required", p.required());
+        if (p.style() != null) {
+            o.put("style", p.style());
+            o.put("explode", false);
+        }
+        o.set("schema", p.schema());
+        return o;
+    }
+}

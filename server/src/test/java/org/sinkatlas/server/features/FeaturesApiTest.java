@@ -1,0 +1,290 @@
+package org.sinkatlas.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.locationtech.jts.geom.Envelope;
+import org.sinkatlas.layers.filter.ComparisonOp;
+import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.server.testing.DemoServer;
+
+/** OGC API Features Part 1 and 2 over real HTTP against the demo store. */
+class FeaturesApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + r.body(), e);
+        }
+    }
+
+    private static JsonNode ok(String path) {
+        HttpResponse<String> r = DemoServer.get(path);
+        assertEquals(200, r.statusCode(), path + " -> " + r.body());
+        return json(r);
+    }
+
+    private static String link(JsonNode doc, String rel) {
+        for (JsonNode l : doc.get("links")) {
+            if (l.get("rel").asText().equals(rel)) return l.get("href").asText();
+        }
+        return null;
+    }
+
+    private static String path(String href) {
+        return href.substring(DemoServer.url().length());
+    }
+
+    @Test
+    void landingPageHasTheLinksClientsLookFor() {
+        JsonNode landing = ok("/");
+        assertTrue(landing.get("title").asText().contains("Sink Atlas"));
+        JsonNode serviceDesc = null;
+        for (JsonNode l : landing.get("links")) {
+            if (l.get("rel").asText().equals("service-desc")) serviceDesc = l;
+        }
+        assertNotNull(serviceDesc);
+        assertEquals("application/vnd.oai.openapi+json;version=3.0", serviceDesc.get("type").asText());
+        assertNotNull(link(landing, "conformance"));
+        assertNotNull(link(landing, "http://www.opengis.net/def/rel/ogc/1.0/conformance"));
+        assertNotNull(link(landing, "data"));
+        assertEquals(DemoServer.url() + "/collections", link(landing, "data"));
+    }
+
+    @Test
+    void conformanceDeclaresExactlyWhatIsImplemented() {
+        JsonNode c = ok("/conformance");
+        List<String> classes = new ArrayList<>();
+        c.get("conformsTo").forEach(n -> classes.add(n.asText()));
+        assertEquals(List.of("http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs"), classes);
+    }
+
+    @Test
+    void everyPathOfTheApiDefinitionAnswers() {
+        HttpResponse<String> r = DemoServer.get("/api");
+        assertEquals(200, r.statusCode());
+        assertEquals("application/vnd.oai.openapi+json;version=3.0", r.headers().firstValue("Content-Type").orElse(""));
+        JsonNode api = json(r);
+        assertEquals("3.0.3", api.get("openapi").asText());
+        Set<String> paths = new HashSet<>();
+        api.get("paths").fieldNames().forEachRemaining(paths::add);
+        assertTrue(paths.contains("/collections/parcels/items"));
+        JsonNode limit = null;
+        for (JsonNode p : api.at("/paths/~1collections~1parcels~1items/get/parameters")) {
+            if (p.get("name").asText().equals("limit")) limit = p;
+        }
+        assertNotNull(limit, "QGIS and GDAL read the page size from the limit parameter");
+        assertEquals(100, limit.at("/schema/default").asInt());
+        assertEquals(100_000, limit.at("/schema/maximum").asInt());
+        for (String p : paths) {
+            String concrete = p.replace("{featureId}", "1");
+            HttpResponse<String> answer = DemoServer.get(concrete);
+            assertEquals(200, answer.statusCode(), concrete + " -> " + answer.body());
+        }
+        // And every route that the server registers is described.
+        for (var route : DemoServer.server().routes()) {
+            String p = route.path().replace("{collectionId}", "parcels");
+            assertTrue(paths.contains(p), "route " + route.path() + " is missing from /api");
+        }
+    }
+
+    @Test
+    void collectionsDescribeExtentAndCrs() {
+        JsonNode all = ok("/collections");
+        List<String> ids = new ArrayList<>();
+        all.get("collections").forEach(c -> ids.add(c.get("id").asText()));
+        assertEquals(List.of("districts", "key-zones", "water", "greenways", "forests", "wetlands", "polder-ponds", "parks",
+                "pv-sites", "energy-sites", "sink-projects", "parcels"), ids);
+        JsonNode parcels = ok("/collections/parcels");
+        assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", parcels.get("storageCrs").asText());
+        List<String> crs = new ArrayList<>();
+        parcels.get("crs").forEach(c -> crs.add(c.asText()));
+        assertTrue(crs.containsAll(List.of("http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+                "http://www.opengis.net/def/crs/EPSG/0/4490", "http://www.opengis.net/def/crs/EPSG/0/4549")));
+        JsonNode bbox = parcels.at("/extent/spatial/bbox/0");
+        assertEquals(120.35, bbox.get(0).asDouble(), 0.01);
+        assertEquals(31.29, bbox.get(3).asDouble(), 0.01);
+        assertEquals(2, parcels.at("/extent/temporal/interval/0").size());
+        assertTrue(parcels.get("description").asText().contains("synthetic"));
+        assertEquals("地块 Parcels", parcels.get("title").asText());
+        assertEquals("地块", json(DemoServer.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                DemoServer.url() + "/collections/parcels")).header("Accept-Language", "zh-CN,zh;q=0.9").build()))
+                .get("title").asText());
+    }
+
+    @Test
+    void pagingVisitsEveryFeatureOnceWithMatchingCounts() {
+        LayerStore store = DemoServer.store();
+        long expected = store.count("forests", Filter.ALL);
+        Set<Long> seen = new HashSet<>();
+        String next = "/collections/forests/items?limit=500";
+        int pages = 0;
+        while (next != null) {
+            HttpResponse<String> r = DemoServer.get(next);
+            assertEquals(200, r.statusCode());
+            assertEquals("application/geo+json", r.headers().firstValue("Content-Type").orElse(""));
+            assertEquals("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>", r.headers().firstValue("Content-Crs").orElse(""));
+            JsonNode page = json(r);
+            assertEquals(expected, page.get("numberMatched").asLong());
+            assertEquals(page.get("features").size(), page.get("numberReturned").asInt());
+            page.get("features").forEach(f -> assertTrue(seen.add(f.get("id").asLong()), "seen twice"));
+            if (pages > 0) assertNotNull(link(page, "prev"));
+            String n = link(page, "next");
+            next = n == null ? null : path(n);
+            pages++;
+        }
+        assertEquals(expected, seen.size());
+        assertEquals((expected + 499) / 500, pages);
+    }
+
+    @Test
+    void bboxFiltersInEveryCrsAgreeWithTheStore() {
+        LayerStore store = DemoServer.store();
+        long inStore = store.count("parcels", Filter.bbox(new Envelope(120.88, 120.92, 31.0, 31.04)));
+        assertTrue(inStore > 20);
+        JsonNode crs84 = ok("/collections/parcels/items?bbox=120.88,31.0,120.92,31.04&limit=1");
+        assertEquals(inStore, crs84.get("numberMatched").asLong());
+        JsonNode latLon = ok("/collections/parcels/items?limit=1&bbox=31.0,120.88,31.04,120.92&bbox-crs="
+                + "http://www.opengis.net/def/crs/EPSG/0/4326");
+        assertEquals(inStore, latLon.get("numberMatched").asLong());
+        JsonNode cgcs = ok("/collections/parcels/items?limit=1&bbox=31.0,120.88,31.04,120.92&bbox-crs=EPSG:4490");
+        assertEquals(inStore, cgcs.get("numberMatched").asLong());
+        // The same box in Gauss-Kruger metres (northing, easting) gives nearly the same features.
+        JsonNode gk = ok("/collections/parcels/items?limit=1&bbox=3430900,583000,3435300,586900&bbox-crs=EPSG:4549");
+        assertEquals(inStore, gk.get("numberMatched").asLong(), inStore * 0.1);
+    }
+
+    @Test
+    void crsParameterWritesNorthingEastingAndSaysSo() {
+        HttpResponse<String> r = DemoServer.get("/collections/energy-sites/items/1?crs=http://www.opengis.net/def/crs/EPSG/0/4549");
+        assertEquals(200, r.statusCode());
+        assertEquals("<http://www.opengis.net/def/crs/EPSG/0/4549>", r.headers().firstValue("Content-Crs").orElse(""));
+        JsonNode c = json(r).at("/geometry/coordinates");
+        assertTrue(c.get(0).asDouble() > 3_000_000, "northing first: " + c);
+        assertTrue(c.get(1).asDouble() > 300_000 && c.get(1).asDouble() < 700_000, "easting second: " + c);
+        JsonNode latLon = ok("/collections/energy-sites/items/1?crs=EPSG:4326").at("/geometry/coordinates");
+        assertTrue(latLon.get(0).asDouble() < 32 && latLon.get(1).asDouble() > 120, "lat, lon: " + latLon);
+    }
+
+    @Test
+    void propertyAndDatetimeFiltersSelectTheRightFeatures() {
+        LayerStore store = DemoServer.store();
+        long forests0301 = store.count("parcels", new Filter.Compare("landcover", ComparisonOp.EQ, "0301"));
+        assertEquals(forests0301, ok("/collections/parcels/items?landcover=0301&limit=1").get("numberMatched").asLong());
+        JsonNode built2023 = ok("/collections/greenways/items?datetime=2023-01-01/2023-12-31");
+        List<String> names = new ArrayList<>();
+        built2023.get("features").forEach(f -> names.add(f.at("/properties/name").asText()));
+        assertEquals(List.of("蓝色珠链（一段）", "蓝色珠链（二段）"), names);
+        JsonNode qingpuBuilt = ok("/collections/greenways/items?status=built&datetime=../2022-12-31");
+        qingpuBuilt.get("features").forEach(f -> assertTrue(
+                f.at("/properties/completed").asText().compareTo("2023") < 0));
+        // A collection without a time ignores datetime (its extent has no temporal part).
+        assertEquals(3, ok("/collections/districts/items?datetime=2020-01-01").get("numberMatched").asInt());
+    }
+
+    @Test
+    void aLimitAboveTheMaximumIsClamped() {
+        JsonNode page = ok("/collections/districts/items?limit=5000000");
+        assertEquals(3, page.get("numberReturned").asInt());
+        assertTrue(link(page, "self").contains("limit=100000"), link(page, "self"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "/collections/parcels/items?limit=0", "/collections/parcels/items?limit=-5",
+        "/collections/parcels/items?limit=abc", "/collections/parcels/items?offset=-1",
+        "/collections/parcels/items?bbox=121,31,120,32", "/collections/parcels/items?bbox=120,31,121",
+        "/collections/parcels/items?bbox=a,b,c,d", "/collections/parcels/items?bbox=120,-95,121,31",
+        "/collections/parcels/items?crs=EPSG:2000", "/collections/parcels/items?bbox-crs=EPSG:4326",
+        "/collections/parcels/items?bbox=1,2,3,4&bbox-crs=urn:nonsense",
+        "/collections/parcels/items?datetime=yesterday", "/collections/parcels/items?datetime=2024-01-01/2023-01-01",
+        "/collections/parcels/items?unknown=1", "/collections/parcels/items?limit=5&limit=6",
+        "/collections/parcels/items?surveyed=not-a-date", "/collections/parcels/items?f=xml",
+        "/collections/parcels/items?landcover_fractions=x", "/collections/parcels/items/1?crs=EPSG:9999",
+        "/collections?foo=bar", "/?x=1"
+    })
+    void badRequestsGetA400WithTheReason(String path) {
+        HttpResponse<String> r = DemoServer.get(path);
+        assertEquals(400, r.statusCode(), path + " -> " + r.body());
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+        JsonNode p = json(r);
+        assertEquals(400, p.get("status").asInt());
+        assertFalse(p.get("detail").asText().isBlank());
+        assertNotNull(p.get("code"));
+        assertEquals(200, DemoServer.get("/health").statusCode(), "the server keeps serving");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/collections/nope", "/collections/nope/items", "/collections/parcels/items/999999999",
+        "/collections/parcels/items/abc", "/nothing/here"})
+    void unknownThingsGetA404(String path) {
+        HttpResponse<String> r = DemoServer.get(path);
+        assertEquals(404, r.statusCode(), path + " -> " + r.body());
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(404, json(r).get("status").asInt());
+    }
+
+    @Test
+    void badBboxSaysWhatIsWrong() {
+        JsonNode p = json(DemoServer.get("/collections/parcels/items?bbox=121,31,120,32"));
+        assertTrue(p.get("detail").asText().contains("lower corner"), p.toString());
+        JsonNode unknown = json(DemoServer.get("/collections/parcels/items?colour=red"));
+        assertTrue(unknown.get("detail").asText().contains("colour"), unknown.toString());
+    }
+
+    @Test
+    void peopleGetHtmlPages() {
+        HttpResponse<String> landing = DemoServer.get("/", "text/html,application/xhtml+xml,*/*;q=0.8");
+        assertEquals(200, landing.statusCode());
+        assertTrue(landing.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(landing.body().contains("碳汇一张图") && landing.body().contains("Sink Atlas"));
+        HttpResponse<String> items = DemoServer.get("/collections/parks/items?f=html");
+        assertEquals(200, items.statusCode());
+        assertTrue(items.body().contains("青西郊野公园"), "features are listed");
+        assertTrue(items.body().contains("<th title="), "with their property names");
+        HttpResponse<String> collection = DemoServer.get("/collections/parcels?f=html");
+        assertTrue(collection.body().contains("landcover") && collection.body().contains("EPSG:4549"));
+        HttpResponse<String> item = DemoServer.get("/collections/parks/items/1?f=html");
+        assertEquals(200, item.statusCode());
+        HttpResponse<String> error = DemoServer.get("/collections/nope?f=html");
+        assertEquals(404, error.statusCode());
+        assertTrue(error.body().contains("nope"));
+        assertTrue(DemoServer.get("/api.html").body().contains("/collections/{collectionId}/items"));
+    }
+
+    @Test
+    void healthSaysTheStoreAnswers() {
+        JsonNode h = ok("/health");
+        assertEquals("ok", h.get("status").asText());
+        assertEquals("geopackage", h.at("/store/engine").asText());
+        assertEquals(DemoServer.store().layers().stream().filter(LayerInfo::published).count(), h.get("layers").asLong());
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        HttpResponse<String> r = DemoServer.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(DemoServer.url() + "/collections")).DELETE().build());
+        assertEquals(405, r.statusCode(), r.body());
+    }
+}
