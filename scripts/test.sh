@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need where it is missing (Debian packages with apt, Maven dependencies)
-# and runs every test: scripts/test.sh [extra Maven arguments]
+# Installs what the tests need where it is missing (Debian packages with apt, Maven dependencies), starts a
+# throw-away PostgreSQL + PostGIS for the run, and runs every test: scripts/test.sh [extra Maven arguments]
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -16,6 +16,17 @@ if ((${#missing[@]})); then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+"$root/scripts/postgis.sh" install
+
+# A PostGIS cluster for this run only, on a free loopback port; both store engines are tested against it.
+port=55432
+while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+pgdir="$(mktemp -d /tmp/sink-atlas-test-pg.XXXXXX)"
+chmod 755 "$pgdir"
+trap '"$root/scripts/postgis.sh" stop "$pgdir/cluster"; rmdir "$pgdir" 2>/dev/null || true' EXIT
+export SINK_ATLAS_TEST_PG
+SINK_ATLAS_TEST_PG="$(PG_FAST=1 "$root/scripts/postgis.sh" start "$pgdir/cluster" "$port" | tail -1)"
+echo "test.sh: PostGIS for this run at $SINK_ATLAS_TEST_PG"
 
 cd "$root"
 mvn -B -ntp verify "$@"

@@ -107,15 +107,26 @@ public final class DemoDataset {
         Map<String, LayerInfo> infos = new LinkedHashMap<>();
         for (LayerInfo l : DemoLayers.all()) infos.put(l.id(), l);
         int n = 0;
-        for (Map.Entry<String, List<FeatureDraft>> e : data.entrySet()) {
-            LayerInfo layer = infos.get(e.getKey());
-            store.createLayer(layer);
-            store.write(AUTHOR, w -> {
-                for (FeatureDraft f : e.getValue()) w.insert(layer.id(), f);
-                return null;
-            });
-            n++;
-            progress.accept(String.format("[%2d/%d] %-14s %,7d features", n, data.size(), layer.id(), e.getValue().size()));
+        try {
+            for (Map.Entry<String, List<FeatureDraft>> e : data.entrySet()) {
+                LayerInfo layer = infos.get(e.getKey());
+                store.createLayer(layer);
+                store.write(AUTHOR, w -> {
+                    for (FeatureDraft f : e.getValue()) w.insert(layer.id(), f);
+                    return null;
+                });
+                n++;
+                progress.accept(String.format("[%2d/%d] %-14s %,7d features", n, data.size(), layer.id(),
+                        e.getValue().size()));
+            }
+        } catch (RuntimeException e) {
+            // The store was empty: leave it empty rather than half loaded.
+            try {
+                store.dropAllLayers();
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
         return true;
     }

@@ -16,7 +16,7 @@ import org.sinkatlas.layers.model.LayerInfo;
  * ordered by feature id, so offset paging is stable. Every write runs in one transaction through
  * {@link #write}: it either happens whole or not at all, gives the feature a new version, and adds a
  * history row. Filters are turned into queries with bound parameters only. All methods are safe to
- * call from many threads; a {@link FeatureCursor} belongs to the thread that opened it.
+ * call from many threads; a {@link StoreCursor} belongs to the thread that opened it.
  *
  * <p>Failures: {@link NotFoundException} for an unknown layer or feature, {@link VersionConflictException}
  * when an expected version is stale, {@link InvalidFeatureException} for data that does not fit the
@@ -41,12 +41,20 @@ public interface LayerStore extends AutoCloseable {
     /** Changes a layer's title, description, publication or attribution; its id, kind and properties stay. */
     void updateLayer(LayerInfo layer);
 
+    /** Deletes a layer with its features and history. @throws NotFoundException for an unknown layer */
+    void dropLayer(String layerId);
+
+    /** Deletes every layer: undoes a fill of a new store that failed half way. */
+    default void dropAllLayers() {
+        for (LayerInfo layer : layers()) dropLayer(layer.id());
+    }
+
     LayerExtent extent(String layerId);
 
     long count(String layerId, Filter filter);
 
     /** Opens a streaming read; the caller closes the cursor. */
-    FeatureCursor query(String layerId, FeatureQuery query);
+    StoreCursor<Feature> query(String layerId, FeatureQuery query);
 
     Optional<Feature> feature(String layerId, long featureId);
 
@@ -59,6 +67,9 @@ public interface LayerStore extends AutoCloseable {
 
     /** Every version of a feature, oldest first, including the current one and a delete tombstone. */
     List<FeatureVersion> history(String layerId, long featureId);
+
+    /** Every history row of a layer, by feature id then version, streamed; the caller closes it. */
+    StoreCursor<FeatureVersion> historyOf(String layerId);
 
     /** Releases connections and files. */
     @Override

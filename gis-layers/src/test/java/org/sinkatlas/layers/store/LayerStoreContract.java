@@ -110,7 +110,7 @@ public abstract class LayerStoreContract {
 
     private List<Feature> read(FeatureQuery q) {
         List<Feature> out = new ArrayList<>();
-        try (FeatureCursor c = store.query(PLOTS.id(), q)) {
+        try (StoreCursor<Feature> c = store.query(PLOTS.id(), q)) {
             c.forEachRemaining(out::add);
         }
         return out;
@@ -384,7 +384,7 @@ public abstract class LayerStoreContract {
     void cursorsReturnTheirConnections() {
         tenPlots();
         for (int i = 0; i < 200; i++) {
-            try (FeatureCursor c = store.query(PLOTS.id(), new FeatureQuery(Filter.ALL, 0, 3))) {
+            try (StoreCursor<Feature> c = store.query(PLOTS.id(), new FeatureQuery(Filter.ALL, 0, 3))) {
                 assertTrue(c.hasNext());
                 c.next();
             }
@@ -416,6 +416,75 @@ public abstract class LayerStoreContract {
             pool.shutdown();
         }
         assertEquals(60, store.count(PLOTS.id(), Filter.ALL));
+    }
+
+    @Test
+    void racingWritersOnOneFeatureLeaveExactlyOneWinner() throws Exception {
+        Feature f = insert(square(120.9, 31.0, 0.01), props("name", "v1"));
+        int writers = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String name = "writer" + i;
+                outcomes.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        store.write(name, w -> w.replace(PLOTS.id(), f.id(),
+                                new FeatureDraft(square(120.9, 31.0, 0.02), props("name", name)), 1));
+                        return "won";
+                    } catch (VersionConflictException e) {
+                        return "lost";
+                    }
+                }));
+            }
+            go.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> o : outcomes) results.add(o.get());
+            assertEquals(1, results.stream().filter("won"::equals).count(), results.toString());
+        } finally {
+            pool.shutdown();
+        }
+        Feature now = store.feature(PLOTS.id(), f.id()).orElseThrow();
+        assertEquals(2, now.version());
+        assertEquals(2, store.history(PLOTS.id(), f.id()).size());
+        assertEquals(now.property("name"), store.history(PLOTS.id(), f.id()).get(1).author());
+    }
+
+    @Test
+    void aLayersWholeHistoryStreamsInOrder() {
+        List<Feature> plots = tenPlots();
+        store.write("editor", w -> {
+            w.delete(PLOTS.id(), plots.get(3).id(), 1);
+            return w.replace(PLOTS.id(), plots.get(1).id(), new FeatureDraft(square(121, 31, 0.01), props("name", "moved")), 1);
+        });
+        List<FeatureVersion> all = new ArrayList<>();
+        try (StoreCursor<FeatureVersion> rows = store.historyOf(PLOTS.id())) {
+            rows.forEachRemaining(all::add);
+        }
+        assertEquals(12, all.size());
+        for (int i = 1; i < all.size(); i++) {
+            FeatureVersion a = all.get(i - 1);
+            FeatureVersion b = all.get(i);
+            assertTrue(a.featureId() < b.featureId() || (a.featureId() == b.featureId() && a.version() < b.version()));
+        }
+        assertEquals(FeatureVersion.Operation.DELETE, all.stream().filter(v -> v.featureId() == plots.get(3).id())
+                .reduce((x, y) -> y).orElseThrow().operation());
+    }
+
+    @Test
+    void droppingALayerRemovesItsFeaturesAndHistory() {
+        tenPlots();
+        store.dropLayer(PLOTS.id());
+        assertEquals(List.of("test-areas"), store.layers().stream().map(LayerInfo::id).toList());
+        assertThrows(NotFoundException.class, () -> store.count(PLOTS.id(), Filter.ALL));
+        store.createLayer(PLOTS);
+        assertEquals(0, store.count(PLOTS.id(), Filter.ALL));
+        try (StoreCursor<FeatureVersion> rows = store.historyOf(PLOTS.id())) {
+            assertFalse(rows.hasNext(), "no history left from the dropped layer");
+        }
+        assertThrows(NotFoundException.class, () -> store.dropLayer("nope"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.sinkatlas.server.cli;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.demo.DemoLayers;
@@ -9,20 +8,20 @@ import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreUnavailableException;
-import org.sinkatlas.layers.store.geopackage.GeoPackageStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code generate-parcels}: writes a large synthetic parcel layer (e.g. 1,000,000 parcels) for benchmarks. */
 @Command(name = "generate-parcels", mixinStandardHelpOptions = true,
-        description = "Write N synthetic parcels over the zone into a layer of a GeoPackage store (for benchmarks).")
+        description = "Write N synthetic parcels over the zone into a new layer of a store (for benchmarks).")
 final class GenerateParcelsCommand implements Callable<Integer> {
 
     @Option(names = "--count", required = true, description = "How many parcels, e.g. 100000 or 1000000.")
     long count;
 
-    @Option(names = "--store", required = true, description = "GeoPackage file to write (created when missing).")
-    Path store;
+    @Option(names = "--store", required = true,
+            description = "Store to write: a GeoPackage path (created when missing) or postgresql:// URL.")
+    String store;
 
     @Option(names = "--layer", defaultValue = "parcels", description = "Layer id (default: ${DEFAULT-VALUE}).")
     String layerId;
@@ -37,7 +36,7 @@ final class GenerateParcelsCommand implements Callable<Integer> {
         LayerInfo layer = new LayerInfo(layerId, Localized.of("合成地块 " + count, count + " synthetic parcels"),
                 template.description(), template.geometryKind(), template.properties(), template.temporalProperty(),
                 true, template.attribution(), template.keywords());
-        try (LayerStore s = GeoPackageStore.open(store)) {
+        try (LayerStore s = StoreLocation.open(store, false, line -> { })) {
             if (s.layer(layerId).isPresent()) {
                 System.err.println("sink-atlas: layer '" + layerId + "' already exists in " + store);
                 return 2;

@@ -19,7 +19,9 @@ final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--store", defaultValue = "data/sink-atlas.gpkg",
-            description = "The store: a GeoPackage file path, created with the demo data when missing (default: ${DEFAULT-VALUE}).")
+            description = {"The store: a GeoPackage file path, created with the demo data when missing (default:"
+                    + " ${DEFAULT-VALUE}), or postgresql://[user@]host[:port]/database[?schema=name] with the password"
+                    + " in PGPASSWORD."})
     String store;
 
     @Option(names = "--base-url", description = "Public URL of the service behind a proxy, used in links.")

@@ -22,7 +22,7 @@ import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.LayerExtent;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.Localized;
-import org.sinkatlas.layers.store.FeatureCursor;
+import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreJson;
@@ -253,7 +253,7 @@ public final class FeaturesApi {
         if (format == Format.HTML) {
             long shown = Math.min(req.limit(), HtmlPages.MAX_ROWS);
             List<Feature> page = new ArrayList<>();
-            try (FeatureCursor cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), shown))) {
+            try (StoreCursor<Feature> cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), shown))) {
                 cursor.forEachRemaining(page::add);
             }
             sendHtml(ctx, html.items(base, layer, page, matched, req.offset(), shown,
@@ -263,7 +263,7 @@ public final class FeaturesApi {
         ctx.status(200);
         ctx.contentType(MediaTypes.GEOJSON);
         GeoJsonFeatureOutput output = new GeoJsonFeatureOutput(crs, req.crs());
-        try (FeatureCursor cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), req.limit()));
+        try (StoreCursor<Feature> cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), req.limit()));
                 OutputStream out = ctx.outputStream();
                 JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             gen.setCodec(Json.MAPPER);

@@ -12,57 +12,77 @@ import java.time.Duration;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.demo.DemoDataset;
 import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.layers.store.StoreCopy;
 import org.sinkatlas.layers.store.geopackage.GeoPackageStore;
+import org.sinkatlas.layers.store.postgis.PostgisStore;
+import org.sinkatlas.layers.testing.TestPostgis;
 import org.sinkatlas.server.SinkAtlasServer;
 
 /**
- * A real Sink Atlas server on a free port over a demo GeoPackage store, shared by the HTTP tests of one
- * test run (the demo is built once), and a plain java.net.http client to talk to it.
+ * A real Sink Atlas server on a free port over the demo dataset, one per store engine, shared by the HTTP
+ * tests of a test run: the demo is built once into a GeoPackage and copied into PostGIS. Comes with a plain
+ * java.net.http client.
  */
 public final class DemoServer {
 
-    private static LayerStore store;
-    private static SinkAtlasServer server;
+    private static DemoServer geopackage;
+    private static DemoServer postgis;
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private DemoServer() {}
+    private final LayerStore store;
+    private final SinkAtlasServer server;
 
-    public static synchronized LayerStore store() {
-        start();
+    private DemoServer(LayerStore store) {
+        this.store = store;
+        this.server = new SinkAtlasServer(store, null).start("127.0.0.1", 0);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            store.close();
+        }));
+    }
+
+    /** The demo on the embedded GeoPackage engine. */
+    public static synchronized DemoServer geopackage() {
+        if (geopackage == null) {
+            try {
+                Path dir = Files.createTempDirectory("sink-atlas-test");
+                LayerStore store = GeoPackageStore.open(dir.resolve("demo.gpkg"));
+                DemoDataset.loadIfEmpty(store, new CrsService(), line -> { });
+                geopackage = new DemoServer(store);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return geopackage;
+    }
+
+    /** The same demo on PostGIS (copied from the GeoPackage one, ids and versions included). */
+    public static synchronized DemoServer postgis() {
+        if (postgis == null) {
+            LayerStore store = PostgisStore.open(TestPostgis.freshSchema());
+            StoreCopy.copy(geopackage().store(), store, "copy", line -> { });
+            postgis = new DemoServer(store);
+        }
+        return postgis;
+    }
+
+    public LayerStore store() {
         return store;
     }
 
-    public static synchronized String url() {
-        start();
+    public String url() {
         return "http://localhost:" + server.port();
     }
 
-    public static synchronized SinkAtlasServer server() {
-        start();
+    public SinkAtlasServer server() {
         return server;
     }
 
-    private static void start() {
-        if (server != null) return;
-        try {
-            Path dir = Files.createTempDirectory("sink-atlas-test");
-            store = GeoPackageStore.open(dir.resolve("demo.gpkg"));
-            DemoDataset.loadIfEmpty(store, new CrsService(), line -> { });
-            server = new SinkAtlasServer(store, null).start("127.0.0.1", 0);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                store.close();
-            }));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    public static HttpResponse<String> get(String pathAndQuery) {
+    public HttpResponse<String> get(String pathAndQuery) {
         return get(pathAndQuery, "application/json");
     }
 
-    public static HttpResponse<String> get(String pathAndQuery, String accept) {
+    public HttpResponse<String> get(String pathAndQuery, String accept) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + pathAndQuery)).timeout(Duration.ofSeconds(60));
         if (accept != null) b.header("Accept", accept);
         return send(b.GET().build());

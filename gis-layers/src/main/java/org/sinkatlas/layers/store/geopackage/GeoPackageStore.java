@@ -41,7 +41,8 @@ import org.sinkatlas.layers.model.LayerExtent;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.store.FeatureChecks;
-import org.sinkatlas.layers.store.FeatureCursor;
+import org.sinkatlas.layers.store.StoreCursor;
+import org.sinkatlas.layers.store.sql.JdbcCursor;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.LayerStore;
@@ -291,9 +292,11 @@ public final class GeoPackageStore implements LayerStore {
     public void createLayer(LayerInfo layer) {
         writeLock.lock();
         try {
-            if (layer(layer.id()).isPresent() || geoPackage.isTable(layer.tableName())) {
+            if (layer(layer.id()).isPresent()) {
                 throw new IllegalArgumentException("layer '" + layer.id() + "' already exists");
             }
+            // Every table in a Sink Atlas GeoPackage is ours: one without a layer is left from a failed drop.
+            if (geoPackage.isTable(layer.tableName())) geoPackage.deleteTable(layer.tableName());
             GeometryColumns gc = new GeometryColumns();
             gc.setId(new TableColumnKey(layer.tableName(), GEOM));
             gc.setGeometryType(GeometryType.fromName(layer.geometryKind().sfName()));
@@ -447,7 +450,7 @@ public final class GeoPackageStore implements LayerStore {
     }
 
     @Override
-    public FeatureCursor query(String layerId, FeatureQuery query) {
+    public StoreCursor<Feature> query(String layerId, FeatureQuery query) {
         LayerInfo layer = requireLayer(layerId);
         SqlWhere where = compiler.compile(layer, query.filter());
         StringBuilder sql = new StringBuilder(selectColumns(layer)).append(" WHERE ").append(where.sql())
@@ -458,21 +461,31 @@ public final class GeoPackageStore implements LayerStore {
             params.add(query.limit() == FeatureQuery.UNLIMITED ? -1L : query.limit());
             params.add(query.offset());
         }
+        return openCursor(sql.toString(), params, rs -> GpkgRows.feature(layer, rs, codec()));
+    }
+
+    /** A cursor over a read-only query; the connection goes back to the pool when it closes. */
+    private <T> StoreCursor<T> openCursor(String sql, List<Object> params, JdbcCursor.RowReader<T> reader) {
         Connection c = null;
         try {
             c = readers.getConnection();
-            PreparedStatement ps = c.prepareStatement(sql.toString());
+            PreparedStatement ps = c.prepareStatement(sql);
             bind(ps, params, 1);
-            return new GpkgFeatureCursor(layer, c, ps, ps.executeQuery());
+            return new JdbcCursor<>(c, ps, ps.executeQuery(), reader, this::unavailable);
         } catch (SQLException e) {
-            closeQuietly(c);
+            JdbcCursor.closeQuietly(c);
             throw unavailable(e);
         }
     }
 
+    /** A codec for one cursor (codecs keep reusable buffers and are not thread-safe). */
+    private static GpkgGeometryCodec codec() {
+        return new GpkgGeometryCodec();
+    }
+
     @Override
     public Optional<Feature> feature(String layerId, long featureId) {
-        try (FeatureCursor cursor = query(layerId, FeatureQuery.of(new Filter.Compare("id", ComparisonOp.EQ, featureId)))) {
+        try (StoreCursor<Feature> cursor = query(layerId, FeatureQuery.of(new Filter.Compare("id", ComparisonOp.EQ, featureId)))) {
             return cursor.hasNext() ? Optional.of(cursor.next()) : Optional.empty();
         }
     }
@@ -511,30 +524,65 @@ public final class GeoPackageStore implements LayerStore {
 
     @Override
     public List<FeatureVersion> history(String layerId, long featureId) {
-        LayerInfo layer = requireLayer(layerId);
         List<FeatureVersion> out = new ArrayList<>();
-        try (Connection c = readers.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT version, operation, geom, properties, created, at, author FROM sa_history"
-                        + " WHERE layer_id = ? AND fid = ? ORDER BY version")) {
-            ps.setString(1, layerId);
-            ps.setLong(2, featureId);
-            GpkgGeometryCodec codec = new GpkgGeometryCodec();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long version = rs.getLong(1);
-                    FeatureVersion.Operation op = FeatureVersion.Operation.valueOf(rs.getString(2));
-                    Instant at = StoreJson.parseInstant(rs.getString(6));
-                    Feature state = op == FeatureVersion.Operation.DELETE ? null
-                            : new Feature(featureId, codec.decode(rs.getBytes(3)),
-                                    StoreJson.propertiesFromJson(layer, rs.getString(4)), version,
-                                    StoreJson.parseInstant(rs.getString(5)), at);
-                    out.add(new FeatureVersion(layerId, featureId, version, op, state, at, rs.getString(7)));
-                }
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
+        try (StoreCursor<FeatureVersion> rows = openHistory(requireLayer(layerId), featureId)) {
+            rows.forEachRemaining(out::add);
         }
         return out;
+    }
+
+    @Override
+    public StoreCursor<FeatureVersion> historyOf(String layerId) {
+        return openHistory(requireLayer(layerId), null);
+    }
+
+    private StoreCursor<FeatureVersion> openHistory(LayerInfo layer, Long featureId) {
+        String sql = "SELECT fid, version, operation, geom, properties, created, at, author FROM sa_history"
+                + " WHERE layer_id = ?" + (featureId == null ? "" : " AND fid = ?") + " ORDER BY fid, version";
+        List<Object> params = featureId == null ? List.of(layer.id()) : List.of(layer.id(), featureId);
+        GpkgGeometryCodec codec = codec();
+        return openCursor(sql, params, rs -> {
+            long fid = rs.getLong(1);
+            long version = rs.getLong(2);
+            FeatureVersion.Operation op = FeatureVersion.Operation.valueOf(rs.getString(3));
+            Instant at = StoreJson.parseInstant(rs.getString(7));
+            Feature state = op == FeatureVersion.Operation.DELETE ? null
+                    : new Feature(fid, codec.decode(rs.getBytes(4)), StoreJson.propertiesFromJson(layer, rs.getString(5)),
+                            version, StoreJson.parseInstant(rs.getString(6)), at);
+            return new FeatureVersion(layer.id(), fid, version, op, state, at, rs.getString(8));
+        });
+    }
+
+    @Override
+    public void dropLayer(String layerId) {
+        LayerInfo layer = requireLayer(layerId);
+        writeLock.lock();
+        try {
+            writeConnection.setAutoCommit(false);
+            try (PreparedStatement history = writeConnection.prepareStatement("DELETE FROM sa_history WHERE layer_id = ?");
+                    PreparedStatement definition = writeConnection.prepareStatement("DELETE FROM sa_layers WHERE id = ?")) {
+                history.setString(1, layerId);
+                history.executeUpdate();
+                definition.setString(1, layerId);
+                definition.executeUpdate();
+                writeConnection.commit();
+            } catch (SQLException | RuntimeException e) {
+                writeConnection.rollback();
+                throw e;
+            } finally {
+                writeConnection.setAutoCommit(true);
+            }
+            layers.removeIf(l -> l.id().equals(layerId));
+            caches.remove(layerId);
+            // The library removes the table with its contents, geometry column and R-tree index on connections
+            // of its own, so outside the transaction above; a table left behind by a failure here is
+            // removed by the next createLayer of that id.
+            geoPackage.deleteTable(layer.tableName());
+        } catch (SQLException e) {
+            throw new StoreException("could not drop layer " + layerId + ": " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     @Override
@@ -549,15 +597,6 @@ public final class GeoPackageStore implements LayerStore {
 
     private static void bind(PreparedStatement ps, List<Object> params, int first) throws SQLException {
         for (int i = 0; i < params.size(); i++) ps.setObject(first + i, params.get(i));
-    }
-
-    private static void closeQuietly(AutoCloseable c) {
-        if (c == null) return;
-        try {
-            c.close();
-        } catch (Exception ignored) {
-            // Already failing; the first error is the one to report.
-        }
     }
 
     /** The writes of one transaction, on the library's connection, under the write lock. */
@@ -675,6 +714,22 @@ public final class GeoPackageStore implements LayerStore {
                         ps.executeUpdate();
                     }
                 }
+                // AUTOINCREMENT never hands out an id below the sequence: move it past deleted features' ids too.
+                long highest = history.stream().mapToLong(FeatureVersion::featureId).max().orElse(0);
+                if (feature != null) highest = Math.max(highest, feature.id());
+                try (PreparedStatement ps = writeConnection.prepareStatement(
+                        "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?")) {
+                    ps.setLong(1, highest);
+                    ps.setString(2, layer.tableName());
+                    if (ps.executeUpdate() == 0) {
+                        try (PreparedStatement insert = writeConnection.prepareStatement(
+                                "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
+                            insert.setString(1, layer.tableName());
+                            insert.setLong(2, highest);
+                            insert.executeUpdate();
+                        }
+                    }
+                }
                 for (FeatureVersion v : history) {
                     Feature s = v.state();
                     insertHistory(layer.id(), v.featureId(), v.version(), v.operation(),
@@ -741,60 +796,6 @@ public final class GeoPackageStore implements LayerStore {
         @SuppressWarnings("unchecked")
         private Map<String, Object> typedCopy(FeatureDraft d) {
             return (Map<String, Object>) d.properties();
-        }
-    }
-
-    /** Rows of one query turned into features, one at a time. */
-    private final class GpkgFeatureCursor implements FeatureCursor {
-        private final LayerInfo layer;
-        private final Connection connection;
-        private final PreparedStatement statement;
-        private final ResultSet rows;
-        private final GpkgGeometryCodec codec = new GpkgGeometryCodec();
-        private Boolean ready;
-        private boolean closed;
-
-        GpkgFeatureCursor(LayerInfo layer, Connection connection, PreparedStatement statement, ResultSet rows) {
-            this.layer = layer;
-            this.connection = connection;
-            this.statement = statement;
-            this.rows = rows;
-        }
-
-        @Override
-        public boolean hasNext() {
-            if (closed) return false;
-            if (ready == null) {
-                try {
-                    ready = rows.next();
-                } catch (SQLException e) {
-                    close();
-                    throw unavailable(e);
-                }
-                if (!ready) close();
-            }
-            return ready;
-        }
-
-        @Override
-        public Feature next() {
-            if (!hasNext()) throw new java.util.NoSuchElementException();
-            ready = null;
-            try {
-                return GpkgRows.feature(layer, rows, codec);
-            } catch (SQLException e) {
-                close();
-                throw unavailable(e);
-            }
-        }
-
-        @Override
-        public void close() {
-            if (closed) return;
-            closed = true;
-            closeQuietly(rows);
-            closeQuietly(statement);
-            closeQuietly(connection);
         }
     }
 }

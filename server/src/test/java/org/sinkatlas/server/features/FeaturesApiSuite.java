@@ -23,7 +23,11 @@ import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.testing.DemoServer;
 
 /** OGC API Features Part 1 and 2 over real HTTP against the demo store. */
-class FeaturesApiTest {
+abstract class FeaturesApiSuite {
+
+    /** The server under test (one per store engine). */
+    protected abstract DemoServer demo();
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,8 +39,8 @@ class FeaturesApiTest {
         }
     }
 
-    private static JsonNode ok(String path) {
-        HttpResponse<String> r = DemoServer.get(path);
+    private JsonNode ok(String path) {
+        HttpResponse<String> r = demo().get(path);
         assertEquals(200, r.statusCode(), path + " -> " + r.body());
         return json(r);
     }
@@ -48,8 +52,8 @@ class FeaturesApiTest {
         return null;
     }
 
-    private static String path(String href) {
-        return href.substring(DemoServer.url().length());
+    private String path(String href) {
+        return href.substring(demo().url().length());
     }
 
     @Test
@@ -65,7 +69,7 @@ class FeaturesApiTest {
         assertNotNull(link(landing, "conformance"));
         assertNotNull(link(landing, "http://www.opengis.net/def/rel/ogc/1.0/conformance"));
         assertNotNull(link(landing, "data"));
-        assertEquals(DemoServer.url() + "/collections", link(landing, "data"));
+        assertEquals(demo().url() + "/collections", link(landing, "data"));
     }
 
     @Test
@@ -82,7 +86,7 @@ class FeaturesApiTest {
 
     @Test
     void everyPathOfTheApiDefinitionAnswers() {
-        HttpResponse<String> r = DemoServer.get("/api");
+        HttpResponse<String> r = demo().get("/api");
         assertEquals(200, r.statusCode());
         assertEquals("application/vnd.oai.openapi+json;version=3.0", r.headers().firstValue("Content-Type").orElse(""));
         JsonNode api = json(r);
@@ -99,11 +103,11 @@ class FeaturesApiTest {
         assertEquals(100_000, limit.at("/schema/maximum").asInt());
         for (String p : paths) {
             String concrete = p.replace("{featureId}", "1");
-            HttpResponse<String> answer = DemoServer.get(concrete);
+            HttpResponse<String> answer = demo().get(concrete);
             assertEquals(200, answer.statusCode(), concrete + " -> " + answer.body());
         }
         // And every route that the server registers is described.
-        for (var route : DemoServer.server().routes()) {
+        for (var route : demo().server().routes()) {
             String p = route.path().replace("{collectionId}", "parcels");
             assertTrue(paths.contains(p), "route " + route.path() + " is missing from /api");
         }
@@ -129,19 +133,19 @@ class FeaturesApiTest {
         assertTrue(parcels.get("description").asText().contains("synthetic"));
         assertEquals("地块 Parcels", parcels.get("title").asText());
         assertEquals("地块", json(DemoServer.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                DemoServer.url() + "/collections/parcels")).header("Accept-Language", "zh-CN,zh;q=0.9").build()))
+                demo().url() + "/collections/parcels")).header("Accept-Language", "zh-CN,zh;q=0.9").build()))
                 .get("title").asText());
     }
 
     @Test
     void pagingVisitsEveryFeatureOnceWithMatchingCounts() {
-        LayerStore store = DemoServer.store();
+        LayerStore store = demo().store();
         long expected = store.count("forests", Filter.ALL);
         Set<Long> seen = new HashSet<>();
         String next = "/collections/forests/items?limit=500";
         int pages = 0;
         while (next != null) {
-            HttpResponse<String> r = DemoServer.get(next);
+            HttpResponse<String> r = demo().get(next);
             assertEquals(200, r.statusCode());
             assertEquals("application/geo+json", r.headers().firstValue("Content-Type").orElse(""));
             assertEquals("<http://www.opengis.net/def/crs/OGC/1.3/CRS84>", r.headers().firstValue("Content-Crs").orElse(""));
@@ -160,7 +164,7 @@ class FeaturesApiTest {
 
     @Test
     void bboxFiltersInEveryCrsAgreeWithTheStore() {
-        LayerStore store = DemoServer.store();
+        LayerStore store = demo().store();
         long inStore = store.count("parcels", Filter.bbox(new Envelope(120.88, 120.92, 31.0, 31.04)));
         assertTrue(inStore > 20);
         JsonNode crs84 = ok("/collections/parcels/items?bbox=120.88,31.0,120.92,31.04&limit=1");
@@ -177,7 +181,7 @@ class FeaturesApiTest {
 
     @Test
     void crsParameterWritesNorthingEastingAndSaysSo() {
-        HttpResponse<String> r = DemoServer.get("/collections/energy-sites/items/1?crs=http://www.opengis.net/def/crs/EPSG/0/4549");
+        HttpResponse<String> r = demo().get("/collections/energy-sites/items/1?crs=http://www.opengis.net/def/crs/EPSG/0/4549");
         assertEquals(200, r.statusCode());
         assertEquals("<http://www.opengis.net/def/crs/EPSG/0/4549>", r.headers().firstValue("Content-Crs").orElse(""));
         JsonNode c = json(r).at("/geometry/coordinates");
@@ -189,7 +193,7 @@ class FeaturesApiTest {
 
     @Test
     void propertyAndDatetimeFiltersSelectTheRightFeatures() {
-        LayerStore store = DemoServer.store();
+        LayerStore store = demo().store();
         long forests0301 = store.count("parcels", new Filter.Compare("landcover", ComparisonOp.EQ, "0301"));
         assertEquals(forests0301, ok("/collections/parcels/items?landcover=0301&limit=1").get("numberMatched").asLong());
         JsonNode built2023 = ok("/collections/greenways/items?datetime=2023-01-01/2023-12-31");
@@ -225,21 +229,21 @@ class FeaturesApiTest {
         "/collections?foo=bar", "/?x=1"
     })
     void badRequestsGetA400WithTheReason(String path) {
-        HttpResponse<String> r = DemoServer.get(path);
+        HttpResponse<String> r = demo().get(path);
         assertEquals(400, r.statusCode(), path + " -> " + r.body());
         assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
         JsonNode p = json(r);
         assertEquals(400, p.get("status").asInt());
         assertFalse(p.get("detail").asText().isBlank());
         assertNotNull(p.get("code"));
-        assertEquals(200, DemoServer.get("/health").statusCode(), "the server keeps serving");
+        assertEquals(200, demo().get("/health").statusCode(), "the server keeps serving");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"/collections/nope", "/collections/nope/items", "/collections/parcels/items/999999999",
         "/collections/parcels/items/abc", "/nothing/here"})
     void unknownThingsGetA404(String path) {
-        HttpResponse<String> r = DemoServer.get(path);
+        HttpResponse<String> r = demo().get(path);
         assertEquals(404, r.statusCode(), path + " -> " + r.body());
         assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""));
         assertEquals(404, json(r).get("status").asInt());
@@ -247,44 +251,44 @@ class FeaturesApiTest {
 
     @Test
     void badBboxSaysWhatIsWrong() {
-        JsonNode p = json(DemoServer.get("/collections/parcels/items?bbox=121,31,120,32"));
+        JsonNode p = json(demo().get("/collections/parcels/items?bbox=121,31,120,32"));
         assertTrue(p.get("detail").asText().contains("lower corner"), p.toString());
-        JsonNode unknown = json(DemoServer.get("/collections/parcels/items?colour=red"));
+        JsonNode unknown = json(demo().get("/collections/parcels/items?colour=red"));
         assertTrue(unknown.get("detail").asText().contains("colour"), unknown.toString());
     }
 
     @Test
     void peopleGetHtmlPages() {
-        HttpResponse<String> landing = DemoServer.get("/", "text/html,application/xhtml+xml,*/*;q=0.8");
+        HttpResponse<String> landing = demo().get("/", "text/html,application/xhtml+xml,*/*;q=0.8");
         assertEquals(200, landing.statusCode());
         assertTrue(landing.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(landing.body().contains("碳汇一张图") && landing.body().contains("Sink Atlas"));
-        HttpResponse<String> items = DemoServer.get("/collections/parks/items?f=html");
+        HttpResponse<String> items = demo().get("/collections/parks/items?f=html");
         assertEquals(200, items.statusCode());
         assertTrue(items.body().contains("青西郊野公园"), "features are listed");
         assertTrue(items.body().contains("<th title="), "with their property names");
-        HttpResponse<String> collection = DemoServer.get("/collections/parcels?f=html");
+        HttpResponse<String> collection = demo().get("/collections/parcels?f=html");
         assertTrue(collection.body().contains("landcover") && collection.body().contains("EPSG:4549"));
-        HttpResponse<String> item = DemoServer.get("/collections/parks/items/1?f=html");
+        HttpResponse<String> item = demo().get("/collections/parks/items/1?f=html");
         assertEquals(200, item.statusCode());
-        HttpResponse<String> error = DemoServer.get("/collections/nope?f=html");
+        HttpResponse<String> error = demo().get("/collections/nope?f=html");
         assertEquals(404, error.statusCode());
         assertTrue(error.body().contains("nope"));
-        assertTrue(DemoServer.get("/api.html").body().contains("/collections/{collectionId}/items"));
+        assertTrue(demo().get("/api.html").body().contains("/collections/{collectionId}/items"));
     }
 
     @Test
     void healthSaysTheStoreAnswers() {
         JsonNode h = ok("/health");
         assertEquals("ok", h.get("status").asText());
-        assertEquals("geopackage", h.at("/store/engine").asText());
-        assertEquals(DemoServer.store().layers().stream().filter(LayerInfo::published).count(), h.get("layers").asLong());
+        assertEquals(demo().store().engine(), h.at("/store/engine").asText());
+        assertEquals(demo().store().layers().stream().filter(LayerInfo::published).count(), h.get("layers").asLong());
     }
 
     @Test
     void wrongMethodIs405() {
         HttpResponse<String> r = DemoServer.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(DemoServer.url() + "/collections")).DELETE().build());
+                java.net.URI.create(demo().url() + "/collections")).DELETE().build());
         assertEquals(405, r.statusCode(), r.body());
     }
 }

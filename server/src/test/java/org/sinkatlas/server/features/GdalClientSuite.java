@@ -16,21 +16,25 @@ import org.sinkatlas.layers.testing.Gdal;
 import org.sinkatlas.server.testing.DemoServer;
 
 /** GDAL's OAPIF driver as a real client of the service: it must read every collection, page by page. */
-class GdalClientTest {
+abstract class GdalClientSuite {
+
+    /** The server under test (one per store engine). */
+    protected abstract DemoServer demo();
+
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static String oapif() {
-        return "OAPIF:" + DemoServer.url() + "/";
+    private String oapif() {
+        return "OAPIF:" + demo().url() + "/";
     }
 
     @Test
     void ogrinfoListsEveryCollectionWithItsFeatureCount() throws Exception {
         String list = Gdal.run("ogrinfo", "-ro", "-q", oapif());
-        for (LayerInfo layer : DemoServer.store().layers()) {
+        for (LayerInfo layer : demo().store().layers()) {
             assertTrue(list.contains(": " + layer.id() + " (title: " + layer.title().both() + ")"), list);
             String info = Gdal.run("ogrinfo", "-ro", "-so", oapif(), layer.id());
-            long expected = DemoServer.store().count(layer.id(), Filter.ALL);
+            long expected = demo().store().count(layer.id(), Filter.ALL);
             assertTrue(info.contains("Feature Count: " + expected), layer.id() + ":\n" + info);
         }
     }
@@ -41,20 +45,20 @@ class GdalClientTest {
         Matcher m = Pattern.compile("(?m)^OGRFeature\\(forests\\):(\\d+)$").matcher(features);
         List<Long> ids = new ArrayList<>();
         while (m.find()) ids.add(Long.parseLong(m.group(1)));
-        long expected = DemoServer.store().count("forests", Filter.ALL);
+        long expected = demo().store().count("forests", Filter.ALL);
         assertEquals(expected, ids.size());
         assertEquals(expected, ids.stream().distinct().count());
         // GDAL pushes an equality filter on an advertised property down to the server.
         String filtered = Gdal.run("ogrinfo", "-ro", "-q", "-where", "forest_type = 'bamboo'", oapif(), "forests");
-        long bamboo = DemoServer.store().count("forests", new org.sinkatlas.layers.filter.Filter.Compare("forest_type",
+        long bamboo = demo().store().count("forests", new org.sinkatlas.layers.filter.Filter.Compare("forest_type",
                 org.sinkatlas.layers.filter.ComparisonOp.EQ, "bamboo"));
         assertEquals(bamboo, filtered.lines().filter(l -> l.startsWith("OGRFeature(forests)")).count());
     }
 
     @Test
     void gaussKrugerOutputAgreesWithProjBothWays() throws Exception {
-        JsonNode ours = JSON.readTree(DemoServer.get("/collections/key-zones/items?crs=EPSG:4549&limit=1000").body());
-        JsonNode lonLat = JSON.readTree(DemoServer.get("/collections/key-zones/items?limit=1000").body());
+        JsonNode ours = JSON.readTree(demo().get("/collections/key-zones/items?crs=EPSG:4549&limit=1000").body());
+        JsonNode lonLat = JSON.readTree(demo().get("/collections/key-zones/items?limit=1000").body());
         // GDAL reads our CRS84 features and projects them with PROJ (its GeoJSON output is easting, northing).
         JsonNode gdal = JSON.readTree(Gdal.run("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", "-t_srs", "EPSG:4549",
                 "-lco", "COORDINATE_PRECISION=4", oapif(), "key-zones"));

@@ -1,0 +1,807 @@
+package org.sinkatlas.layers.store.postgis;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.io.WKBWriter;
+import org.sinkatlas.layers.filter.ComparisonOp;
+import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.FeatureDraft;
+import org.sinkatlas.layers.model.FeatureVersion;
+import org.sinkatlas.layers.model.LayerExtent;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.layers.store.FeatureChecks;
+import org.sinkatlas.layers.store.FeatureQuery;
+import org.sinkatlas.layers.store.FeatureWriter;
+import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.layers.store.NotFoundException;
+import org.sinkatlas.layers.store.StoreCursor;
+import org.sinkatlas.layers.store.StoreException;
+import org.sinkatlas.layers.store.StoreJson;
+import org.sinkatlas.layers.store.StoreUnavailableException;
+import org.sinkatlas.layers.store.VersionConflictException;
+import org.sinkatlas.layers.store.WriteWork;
+import org.sinkatlas.layers.store.sql.JdbcCursor;
+import org.sinkatlas.layers.store.sql.SqlFilterCompiler;
+import org.sinkatlas.layers.store.sql.SqlWhere;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The production store: PostgreSQL with PostGIS, in one schema of a database. The fixed tables
+ * ({@code sa_layers}, {@code sa_history}) are made by Flyway migrations at start; each layer is a table
+ * with a GiST-indexed {@code geometry(<kind>, 4326)} column and one column per property. Connections come
+ * from a HikariCP pool; reads stream through a server-side cursor (fetch size); every write runs in one
+ * transaction that also bumps the layer's {@code generation}, which every server instance compares
+ * against what it cached (extents, counts), so several stateless instances can share one database.
+ *
+ * <p>Inserts are sent in JDBC batches with ids taken in blocks from the layer's sequence, so that a bulk
+ * load costs a few round trips per thousand features; the batch is flushed before any other statement of
+ * the transaction and before it commits.
+ */
+public final class PostgisStore implements LayerStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgisStore.class);
+    private static final int FETCH_SIZE = 1000;
+    private static final int BATCH = 1000;
+    private static final long LAYER_LIST_TTL_NANOS = 2_000_000_000L;
+    private static final int MAX_CACHED_COUNTS = 512;
+
+    private final PostgisSettings settings;
+    private final HikariDataSource pool;
+    private final String schema;
+    private final PostgisDialect dialect = new PostgisDialect();
+    private final SqlFilterCompiler compiler = new SqlFilterCompiler(dialect);
+    private final Map<String, LayerCache> caches = new ConcurrentHashMap<>();
+    private volatile List<LayerInfo> layers = List.of();
+    private volatile long layersReadAt;
+
+    private PostgisStore(PostgisSettings settings, HikariDataSource pool) {
+        this.settings = settings;
+        this.pool = pool;
+        this.schema = dialect.quote(settings.schema());
+    }
+
+    /**
+     * Connects, makes sure PostGIS and the schema exist, migrates the schema and loads the layers.
+     *
+     * @throws StoreUnavailableException with the reason when the database cannot be reached or prepared
+     */
+    public static PostgisStore open(PostgisSettings settings) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(settings.jdbcUrl());
+        hc.setUsername(settings.user());
+        if (settings.password() != null) hc.setPassword(settings.password());
+        hc.setPoolName("postgis");
+        hc.setMaximumPoolSize(Math.max(10, Runtime.getRuntime().availableProcessors() * 4));
+        hc.setMinimumIdle(2);
+        // Fail fast: a request should get a 503 within seconds when the database is away, not hang.
+        hc.setConnectionTimeout(3_000);
+        hc.setValidationTimeout(2_000);
+        hc.setInitializationFailTimeout(1);
+        hc.setConnectionInitSql("SET search_path TO \"" + settings.schema() + "\", public");
+        hc.addDataSourceProperty("ApplicationName", "sink-atlas");
+        hc.addDataSourceProperty("reWriteBatchedInserts", "true");
+        hc.addDataSourceProperty("connectTimeout", "5");
+        hc.addDataSourceProperty("socketTimeout", "300");
+        hc.addDataSourceProperty("tcpKeepAlive", "true");
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hc);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw new StoreUnavailableException("cannot connect to " + settings.describe() + ": " + rootMessage(e), e);
+        }
+        try {
+            PostgisStore store = new PostgisStore(settings, pool);
+            store.prepareDatabase();
+            store.reloadLayers();
+            return store;
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private void prepareDatabase() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement()) {
+            boolean postgis;
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'postgis'")) {
+                postgis = rs.next();
+            }
+            if (!postgis) {
+                try {
+                    st.execute("CREATE EXTENSION postgis SCHEMA public");
+                } catch (SQLException e) {
+                    throw new StoreUnavailableException("PostGIS is not installed in " + settings.describe()
+                            + " and this user may not install it (" + e.getMessage()
+                            + "); ask an administrator to run CREATE EXTENSION postgis", e);
+                }
+            }
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+        } catch (SQLException e) {
+            throw failure("preparing the database", e);
+        }
+        try {
+            Flyway.configure().dataSource(pool).schemas(settings.schema()).defaultSchema(settings.schema())
+                    .table("sa_schema_history").locations("classpath:db/postgis").load().migrate();
+        } catch (FlywayException e) {
+            throw new StoreUnavailableException("the schema of " + settings.describe() + " could not be migrated: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public String engine() {
+        return "postgis";
+    }
+
+    public PostgisSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void ping() {
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT 1")) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("PostgreSQL " + settings.describe() + " does not answer: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Layers
+
+    @Override
+    public List<LayerInfo> layers() {
+        // Re-read now and then, so that layers made by another server instance appear.
+        if (System.nanoTime() - layersReadAt > LAYER_LIST_TTL_NANOS) reloadLayers();
+        return layers;
+    }
+
+    private void reloadLayers() {
+        List<LayerInfo> read = new ArrayList<>();
+        try (Connection c = pool.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT definition::text FROM " + schema + ".sa_layers ORDER BY position")) {
+            while (rs.next()) read.add(StoreJson.layerFromJson(rs.getString(1)));
+        } catch (SQLException e) {
+            throw failure("reading layers", e);
+        }
+        layers = List.copyOf(read);
+        layersReadAt = System.nanoTime();
+    }
+
+    @Override
+    public Optional<LayerInfo> layer(String layerId) {
+        for (LayerInfo l : layers()) {
+            if (l.id().equals(layerId)) return Optional.of(l);
+        }
+        return Optional.empty();
+    }
+
+    private LayerInfo requireLayer(String layerId) {
+        return layer(layerId).orElseThrow(() -> NotFoundException.layer(layerId));
+    }
+
+    private String table(LayerInfo layer) {
+        return schema + "." + dialect.quote(layer.tableName());
+    }
+
+    @Override
+    public void createLayer(LayerInfo layer) {
+        inTransaction("creating layer " + layer.id(), c -> {
+            try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM sa_layers WHERE id = ?")) {
+                check.setString(1, layer.id());
+                try (ResultSet rs = check.executeQuery()) {
+                    if (rs.next()) throw new IllegalArgumentException("layer '" + layer.id() + "' already exists");
+                }
+            }
+            StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table(layer))
+                    .append(" (fid bigserial PRIMARY KEY, geom geometry(").append(postgisType(layer)).append(", 4326) NOT NULL");
+            for (PropertyDef p : layer.properties()) {
+                ddl.append(", ").append(dialect.quote(p.name())).append(' ').append(PostgisDialect.columnType(p.type()));
+            }
+            ddl.append(", sa_version bigint NOT NULL DEFAULT 1, sa_created timestamptz NOT NULL,"
+                    + " sa_updated timestamptz NOT NULL)");
+            try (Statement st = c.createStatement()) {
+                st.execute(ddl.toString());
+                st.execute("CREATE INDEX " + dialect.quote(layer.tableName() + "_geom_gist") + " ON " + table(layer)
+                        + " USING gist (geom)");
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sa_layers (id, position, definition)"
+                    + " SELECT ?, COALESCE(max(position) + 1, 0), CAST(? AS jsonb) FROM sa_layers")) {
+                ps.setString(1, layer.id());
+                ps.setString(2, StoreJson.layerToJson(layer));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        reloadLayers();
+    }
+
+    private static String postgisType(LayerInfo layer) {
+        switch (layer.geometryKind()) {
+            case POINT: return "Point";
+            case LINESTRING: return "LineString";
+            case POLYGON: return "Polygon";
+            case MULTIPOINT: return "MultiPoint";
+            case MULTILINESTRING: return "MultiLineString";
+            case MULTIPOLYGON: return "MultiPolygon";
+            default: return "Geometry";
+        }
+    }
+
+    @Override
+    public void updateLayer(LayerInfo layer) {
+        LayerInfo current = requireLayer(layer.id());
+        if (current.geometryKind() != layer.geometryKind() || !current.properties().equals(layer.properties())) {
+            throw new IllegalArgumentException("the geometry kind and properties of a layer cannot be changed");
+        }
+        inTransaction("updating layer " + layer.id(), c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sa_layers SET definition = CAST(? AS jsonb), generation = generation + 1 WHERE id = ?")) {
+                ps.setString(1, StoreJson.layerToJson(layer));
+                ps.setString(2, layer.id());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        reloadLayers();
+    }
+
+    @Override
+    public void dropLayer(String layerId) {
+        LayerInfo layer = requireLayer(layerId);
+        inTransaction("dropping layer " + layerId, c -> {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP TABLE " + table(layer));
+            }
+            for (String sql : List.of("DELETE FROM sa_history WHERE layer_id = ?", "DELETE FROM sa_layers WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, layerId);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+        caches.remove(layerId);
+        reloadLayers();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Reads
+
+    /** The layer's generation now (bumped by every committed write). */
+    private long generation(Connection c, String layerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT generation FROM sa_layers WHERE id = ?")) {
+            ps.setString(1, layerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw NotFoundException.layer(layerId);
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** What this instance knows about a layer at one generation. */
+    private static final class LayerCache {
+        final long generation;
+        volatile LayerExtent extent;
+        final Map<List<Object>, Long> counts = new ConcurrentHashMap<>();
+
+        LayerCache(long generation) {
+            this.generation = generation;
+        }
+    }
+
+    private LayerCache cache(Connection c, String layerId) throws SQLException {
+        long g = generation(c, layerId);
+        LayerCache cache = caches.get(layerId);
+        if (cache == null || cache.generation != g) {
+            cache = new LayerCache(g);
+            caches.put(layerId, cache);
+        }
+        return cache;
+    }
+
+    @Override
+    public LayerExtent extent(String layerId) {
+        LayerInfo layer = requireLayer(layerId);
+        try (Connection c = pool.getConnection()) {
+            LayerCache cache = cache(c, layerId);
+            if (cache.extent != null) return cache.extent;
+            Envelope bbox = null;
+            Instant begin = null;
+            Instant end = null;
+            try (Statement st = c.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM"
+                        + " (SELECT ST_Extent(geom) AS e FROM " + table(layer) + ") s")) {
+                    if (rs.next() && rs.getObject(1) != null) {
+                        bbox = new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4));
+                    }
+                }
+                if (layer.temporalProperty() != null) {
+                    String col = dialect.quote(layer.temporalProperty());
+                    try (ResultSet rs = st.executeQuery("SELECT min(" + col + "), max(" + col + ") FROM " + table(layer))) {
+                        if (rs.next()) {
+                            begin = PostgisRows.instant(rs, 1);
+                            end = PostgisRows.instant(rs, 2);
+                        }
+                    }
+                }
+            }
+            cache.extent = new LayerExtent(bbox, begin, end);
+            return cache.extent;
+        } catch (SQLException e) {
+            throw failure("reading the extent of " + layerId, e);
+        }
+    }
+
+    @Override
+    public long count(String layerId, Filter filter) {
+        LayerInfo layer = requireLayer(layerId);
+        SqlWhere where = compiler.compile(layer, filter);
+        List<Object> key = new ArrayList<>();
+        key.add(where.sql());
+        for (Object p : where.params()) key.add(p instanceof byte[] b ? java.nio.ByteBuffer.wrap(b) : p);
+        try (Connection c = pool.getConnection()) {
+            LayerCache cache = cache(c, layerId);
+            Long known = cache.counts.get(key);
+            if (known != null) return known;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table(layer) + " WHERE " + where.sql())) {
+                bind(ps, where.params(), 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long n = rs.getLong(1);
+                    if (cache.counts.size() < MAX_CACHED_COUNTS) cache.counts.put(key, n);
+                    return n;
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("counting " + layerId, e);
+        }
+    }
+
+    @Override
+    public StoreCursor<Feature> query(String layerId, FeatureQuery query) {
+        LayerInfo layer = requireLayer(layerId);
+        SqlWhere where = compiler.compile(layer, query.filter());
+        StringBuilder sql = new StringBuilder(selectColumns(layer)).append(" WHERE ").append(where.sql())
+                .append(" ORDER BY fid");
+        List<Object> params = new ArrayList<>(where.params());
+        if (query.limit() != FeatureQuery.UNLIMITED) {
+            sql.append(" LIMIT ?");
+            params.add(query.limit());
+        }
+        if (query.offset() > 0) {
+            sql.append(" OFFSET ?");
+            params.add(query.offset());
+        }
+        return openCursor(sql.toString(), params, rs -> PostgisRows.feature(layer, rs));
+    }
+
+    private String selectColumns(LayerInfo layer) {
+        StringBuilder sb = new StringBuilder("SELECT fid, ST_AsBinary(geom)");
+        for (PropertyDef p : layer.properties()) {
+            sb.append(", ").append(dialect.quote(p.name()));
+            if (p.type() == org.sinkatlas.layers.model.PropertyType.JSON) sb.append("::text");
+        }
+        return sb.append(", sa_version, sa_created, sa_updated FROM ").append(table(layer)).toString();
+    }
+
+    /** A streaming read: a transaction with a fetch size makes the driver use a server-side cursor. */
+    private <T> StoreCursor<T> openCursor(String sql, List<Object> params, JdbcCursor.RowReader<T> reader) {
+        Connection c = null;
+        try {
+            c = pool.getConnection();
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            PreparedStatement ps = c.prepareStatement(sql);
+            ps.setFetchSize(FETCH_SIZE);
+            bind(ps, params, 1);
+            return new JdbcCursor<>(c, ps, ps.executeQuery(), reader, e -> failure("reading", e));
+        } catch (SQLException e) {
+            closeRolledBack(c);
+            throw failure("reading", e);
+        }
+    }
+
+    private static void closeRolledBack(Connection c) {
+        if (c == null) return;
+        try {
+            if (!c.getAutoCommit()) c.rollback();
+        } catch (SQLException ignored) {
+            // Closing anyway; the pool tests the connection.
+        }
+        JdbcCursor.closeQuietly(c);
+    }
+
+    @Override
+    public Optional<Feature> feature(String layerId, long featureId) {
+        try (StoreCursor<Feature> cursor = query(layerId, FeatureQuery.of(new Filter.Compare("id", ComparisonOp.EQ,
+                featureId)))) {
+            return cursor.hasNext() ? Optional.of(cursor.next()) : Optional.empty();
+        }
+    }
+
+    @Override
+    public List<FeatureVersion> history(String layerId, long featureId) {
+        List<FeatureVersion> out = new ArrayList<>();
+        try (StoreCursor<FeatureVersion> rows = openHistory(requireLayer(layerId), featureId)) {
+            rows.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    @Override
+    public StoreCursor<FeatureVersion> historyOf(String layerId) {
+        return openHistory(requireLayer(layerId), null);
+    }
+
+    private StoreCursor<FeatureVersion> openHistory(LayerInfo layer, Long featureId) {
+        String sql = "SELECT fid, version, operation, ST_AsBinary(geom), properties::text, created, at, author"
+                + " FROM sa_history WHERE layer_id = ?" + (featureId == null ? "" : " AND fid = ?")
+                + " ORDER BY fid, version";
+        List<Object> params = featureId == null ? List.of(layer.id()) : List.of(layer.id(), featureId);
+        return openCursor(sql, params, rs -> PostgisRows.history(layer, rs));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Writes
+
+    @Override
+    public <T> T write(String author, WriteWork<T> work) {
+        return inTransaction("writing", c -> {
+            PgWriter writer = new PgWriter(c, author);
+            T result = work.run(writer);
+            writer.finish();
+            return result;
+        });
+    }
+
+    /** Work on one connection in one transaction. */
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(String what, TransactionWork<T> work) {
+        Connection c;
+        try {
+            c = pool.getConnection();
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
+        try {
+            c.setAutoCommit(false);
+            T result = work.run(c);
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback(c);
+            throw failure(what, e);
+        } catch (RuntimeException | Error e) {
+            rollback(c);
+            throw e;
+        } finally {
+            JdbcCursor.closeQuietly(c);
+        }
+    }
+
+    private static void rollback(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The connection is lost; the server rolls the transaction back itself.
+        }
+    }
+
+    /** The writes of one transaction. */
+    private final class PgWriter implements FeatureWriter {
+        private final Connection c;
+        private final String author;
+        private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        private final Set<String> touched = new LinkedHashSet<>();
+        private final Set<LayerInfo> restored = new LinkedHashSet<>();
+        private final Map<String, ArrayDeque<Long>> freeIds = new HashMap<>();
+        private final Map<String, Integer> idBlocks = new HashMap<>();
+        private final Map<String, PreparedStatement> pendingInserts = new HashMap<>();
+        private PreparedStatement pendingHistory;
+        private int pending;
+        private final WKBWriter wkb = new WKBWriter(2);
+
+        PgWriter(Connection c, String author) {
+            this.c = c;
+            this.author = author;
+        }
+
+        @Override
+        public Feature insert(String layerId, FeatureDraft draft) {
+            LayerInfo layer = requireLayer(layerId);
+            FeatureDraft checked = FeatureChecks.prepare(layer, draft);
+            try {
+                long id = nextId(layer);
+                Feature f = new Feature(id, checked.geometry(), typed(checked), 1, now, now);
+                queueInsert(layer, f);
+                queueHistory(layer.id(), f, FeatureVersion.Operation.INSERT, now, author);
+                touched.add(layerId);
+                return f;
+            } catch (SQLException e) {
+                throw failure("inserting into " + layerId, e);
+            }
+        }
+
+        @Override
+        public Feature replace(String layerId, long featureId, FeatureDraft draft, long expectedVersion) {
+            LayerInfo layer = requireLayer(layerId);
+            FeatureDraft checked = FeatureChecks.prepare(layer, draft);
+            try {
+                flush();
+                Object[] current = lockCurrent(layer, featureId);
+                long version = (long) current[0];
+                if (expectedVersion != ANY_VERSION && expectedVersion != version) {
+                    throw new VersionConflictException(layerId, featureId, expectedVersion, version);
+                }
+                StringBuilder set = new StringBuilder("geom = ST_GeomFromWKB(?, 4326)");
+                for (PropertyDef p : layer.properties()) {
+                    set.append(", ").append(dialect.quote(p.name())).append(" = ").append(PostgisDialect.placeholder(p.type()));
+                }
+                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(layer) + " SET " + set
+                        + ", sa_version = ?, sa_updated = ? WHERE fid = ?")) {
+                    int i = bindDraft(ps, layer, checked.geometry(), checked.properties(), 1);
+                    ps.setLong(i++, version + 1);
+                    ps.setObject(i++, utc(now));
+                    ps.setLong(i, featureId);
+                    ps.executeUpdate();
+                }
+                Feature f = new Feature(featureId, checked.geometry(), typed(checked), version + 1, (Instant) current[1], now);
+                queueHistory(layerId, f, FeatureVersion.Operation.UPDATE, now, author);
+                touched.add(layerId);
+                return f;
+            } catch (SQLException e) {
+                throw failure("updating " + layerId + "/" + featureId, e);
+            }
+        }
+
+        @Override
+        public void delete(String layerId, long featureId, long expectedVersion) {
+            LayerInfo layer = requireLayer(layerId);
+            try {
+                flush();
+                long version = (long) lockCurrent(layer, featureId)[0];
+                if (expectedVersion != ANY_VERSION && expectedVersion != version) {
+                    throw new VersionConflictException(layerId, featureId, expectedVersion, version);
+                }
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(layer) + " WHERE fid = ?")) {
+                    ps.setLong(1, featureId);
+                    ps.executeUpdate();
+                }
+                queueTombstone(layerId, featureId, version + 1);
+                touched.add(layerId);
+            } catch (SQLException e) {
+                throw failure("deleting " + layerId + "/" + featureId, e);
+            }
+        }
+
+        @Override
+        public void restore(LayerInfo layerInfo, Feature feature, List<FeatureVersion> history) {
+            LayerInfo layer = requireLayer(layerInfo.id());
+            try {
+                if (feature != null) {
+                    FeatureDraft checked = FeatureChecks.prepare(layer, new FeatureDraft(feature.geometry(),
+                            feature.properties()));
+                    queueInsert(layer, new Feature(feature.id(), checked.geometry(), typed(checked), feature.version(),
+                            feature.created(), feature.updated()));
+                }
+                for (FeatureVersion v : history) {
+                    if (v.state() == null) queueTombstone(layer.id(), v.featureId(), v.version(), v.at(), v.author());
+                    else queueHistory(layer.id(), v.state(), v.operation(), v.at(), v.author());
+                }
+                restored.add(layer);
+                touched.add(layer.id());
+            } catch (SQLException e) {
+                throw failure("restoring into " + layer.id(), e);
+            }
+        }
+
+        /** Sends what is queued, moves restored layers' id sequences past their ids, bumps generations. */
+        void finish() throws SQLException {
+            flush();
+            // Past every restored id, deleted features' ids included: an id is never handed out twice.
+            for (LayerInfo layer : restored) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, 'fid'),"
+                        + " GREATEST((SELECT max(fid) FROM " + table(layer) + "),"
+                        + " (SELECT max(fid) FROM sa_history WHERE layer_id = ?), 0) + 1, false)")) {
+                    ps.setString(1, table(layer));
+                    ps.setString(2, layer.id());
+                    ps.execute();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sa_layers SET generation = generation + 1 WHERE id = ?")) {
+                for (String id : touched) {
+                    ps.setString(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+
+        private long nextId(LayerInfo layer) throws SQLException {
+            ArrayDeque<Long> ids = freeIds.computeIfAbsent(layer.id(), k -> new ArrayDeque<>());
+            if (ids.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT nextval(pg_get_serial_sequence(?, 'fid'))"
+                        + " FROM generate_series(1, ?)")) {
+                    ps.setString(1, table(layer));
+                    // Blocks double from one id, so a single insert takes one id and a bulk load few round trips.
+                    int block = idBlocks.merge(layer.id(), 1, (a, b) -> Math.min(BATCH, a * 2));
+                    ps.setInt(2, block);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            return ids.poll();
+        }
+
+        private void queueInsert(LayerInfo layer, Feature f) throws SQLException {
+            PreparedStatement ps = pendingInserts.get(layer.id());
+            if (ps == null) {
+                StringBuilder cols = new StringBuilder("fid, geom");
+                StringBuilder marks = new StringBuilder("?, ST_GeomFromWKB(?, 4326)");
+                for (PropertyDef p : layer.properties()) {
+                    cols.append(", ").append(dialect.quote(p.name()));
+                    marks.append(", ").append(PostgisDialect.placeholder(p.type()));
+                }
+                ps = c.prepareStatement("INSERT INTO " + table(layer) + " (" + cols + ", sa_version, sa_created,"
+                        + " sa_updated) VALUES (" + marks + ", ?, ?, ?)");
+                pendingInserts.put(layer.id(), ps);
+            }
+            ps.setLong(1, f.id());
+            int i = bindDraft(ps, layer, f.geometry(), f.properties(), 2);
+            ps.setLong(i++, f.version());
+            ps.setObject(i++, utc(f.created()));
+            ps.setObject(i, utc(f.updated()));
+            ps.addBatch();
+            countPending();
+        }
+
+        private void queueHistory(String layerId, Feature state, FeatureVersion.Operation op, Instant at, String who)
+                throws SQLException {
+            PreparedStatement ps = historyStatement();
+            ps.setString(1, layerId);
+            ps.setLong(2, state.id());
+            ps.setLong(3, state.version());
+            ps.setString(4, op.name());
+            ps.setBytes(5, wkb.write(state.geometry()));
+            ps.setString(6, StoreJson.propertiesToJson(state.properties()));
+            ps.setObject(7, utc(state.created()));
+            ps.setObject(8, utc(at));
+            ps.setString(9, who);
+            ps.addBatch();
+            countPending();
+        }
+
+        private void queueTombstone(String layerId, long fid, long version) throws SQLException {
+            queueTombstone(layerId, fid, version, now, author);
+        }
+
+        private void queueTombstone(String layerId, long fid, long version, Instant at, String who) throws SQLException {
+            PreparedStatement ps = historyStatement();
+            ps.setString(1, layerId);
+            ps.setLong(2, fid);
+            ps.setLong(3, version);
+            ps.setString(4, FeatureVersion.Operation.DELETE.name());
+            ps.setBytes(5, null);
+            ps.setString(6, null);
+            ps.setObject(7, null);
+            ps.setObject(8, utc(at));
+            ps.setString(9, who);
+            ps.addBatch();
+            countPending();
+        }
+
+        private PreparedStatement historyStatement() throws SQLException {
+            if (pendingHistory == null) {
+                pendingHistory = c.prepareStatement("INSERT INTO sa_history (layer_id, fid, version, operation, geom,"
+                        + " properties, created, at, author) VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326),"
+                        + " CAST(? AS jsonb), ?, ?, ?)");
+            }
+            return pendingHistory;
+        }
+
+        private void countPending() throws SQLException {
+            if (++pending >= BATCH) flush();
+        }
+
+        /** Sends queued inserts (features first, then history rows) in batches. */
+        private void flush() throws SQLException {
+            if (pending == 0) return;
+            for (PreparedStatement ps : pendingInserts.values()) ps.executeBatch();
+            if (pendingHistory != null) pendingHistory.executeBatch();
+            pending = 0;
+        }
+
+        private Object[] lockCurrent(LayerInfo layer, long featureId) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sa_version, sa_created FROM " + table(layer)
+                    + " WHERE fid = ? FOR UPDATE")) {
+                ps.setLong(1, featureId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw NotFoundException.feature(layer.id(), featureId);
+                    return new Object[] {rs.getLong(1), PostgisRows.instant(rs, 2)};
+                }
+            }
+        }
+
+        private int bindDraft(PreparedStatement ps, LayerInfo layer, org.locationtech.jts.geom.Geometry g,
+                Map<String, ?> props, int first) throws SQLException {
+            int i = first;
+            ps.setBytes(i++, wkb.write(g));
+            for (PropertyDef p : layer.properties()) ps.setObject(i++, dialect.bindValue(p.type(), props.get(p.name())));
+            return i;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> typed(FeatureDraft d) {
+            return (Map<String, Object>) d.properties();
+        }
+    }
+
+    private static OffsetDateTime utc(Instant i) {
+        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> params, int first) throws SQLException {
+        for (int i = 0; i < params.size(); i++) ps.setObject(first + i, params.get(i));
+    }
+
+    /**
+     * A JDBC failure as the store's exception: the database being away (connection errors, shutdown, no
+     * connection in time) is {@link StoreUnavailableException}; anything else is a {@link StoreException}.
+     */
+    private StoreException failure(String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.startsWith("57P")) {
+            return new StoreUnavailableException("PostgreSQL " + settings.describe() + " is unavailable while "
+                    + what + ": " + e.getMessage(), e);
+        }
+        LOG.debug("{} failed", what, e);
+        return new StoreException(what + " failed: " + e.getMessage(), e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}
