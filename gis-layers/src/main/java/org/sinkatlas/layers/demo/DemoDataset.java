@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.geom.EllipsoidMeasure;
 import org.sinkatlas.layers.format.GeoJsonFeatureReader.ReadFeature;
 import org.sinkatlas.layers.model.FeatureDraft;
 import org.sinkatlas.layers.model.LayerInfo;
@@ -37,7 +38,7 @@ public final class DemoDataset {
         List<FeatureDraft> districts = new ArrayList<>();
         for (ReadFeature d : sources.districts) {
             Map<String, Object> p = d.properties();
-            double km2 = Math.round(shapes.areaM2(d.geometry()) / 1e4) / 100.0;
+            double km2 = Math.round(EllipsoidMeasure.areaM2(d.geometry()) / 1e4) / 100.0;
             districts.add(DemoGeography.feature(d.geometry(), DemoGeography.props("name", p.get("name"), "name_en",
                     p.get("name_en"), "adcode", p.get("adcode"), "province", p.get("province"), "city", p.get("city"),
                     "area_km2", km2)));

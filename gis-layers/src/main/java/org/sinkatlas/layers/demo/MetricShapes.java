@@ -112,10 +112,6 @@ final class MetricShapes {
     }
 
     double areaM2(Geometry lonLat) {
-        return toMetric(lonLat).getArea();
-    }
-
-    double lengthM(Geometry lonLat) {
-        return toMetric(lonLat).getLength();
+        return org.sinkatlas.layers.geom.EllipsoidMeasure.areaM2(lonLat);
     }
 }

@@ -16,7 +16,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.index.strtree.STRtree;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.geom.GeometryValidator;
-import org.sinkatlas.layers.geom.MetricMeasure;
+import org.sinkatlas.layers.geom.EllipsoidMeasure;
 import org.sinkatlas.layers.model.FeatureDraft;
 import org.sinkatlas.layers.model.LayerInfo;
 
@@ -27,7 +27,6 @@ class DemoDatasetTest {
 
     static final CrsService CRS = new CrsService();
     static Map<String, List<FeatureDraft>> demo;
-    final MetricMeasure measure = new MetricMeasure(CRS);
 
     @BeforeAll
     static void build() {
@@ -63,7 +62,7 @@ class DemoDatasetTest {
         // area_km2_computed of the source file: 668.0, 1230.2, 505.9 km².
         Map<String, Double> expected = Map.of("青浦区", 668.0, "吴江区", 1230.2, "嘉善县", 505.9);
         for (FeatureDraft d : demo.get(DemoLayers.DISTRICTS)) {
-            double km2 = measure.areaM2(d.geometry()) / 1e6;
+            double km2 = EllipsoidMeasure.areaM2(d.geometry()) / 1e6;
             double source = expected.get((String) d.properties().get("name"));
             assertEquals(source, km2, source * 0.005, d.properties().get("name").toString());
             assertEquals(km2, (Double) d.properties().get("area_km2"), 0.01);
@@ -74,8 +73,8 @@ class DemoDatasetTest {
     void parcelsTileTheZoneWithoutOverlapsAndCarryGbTLandCover() {
         List<FeatureDraft> parcels = demo.get(DemoLayers.PARCELS);
         assertTrue(parcels.size() > 10_000 && parcels.size() < 25_000, "parcels: " + parcels.size());
-        double districts = demo.get(DemoLayers.DISTRICTS).stream().mapToDouble(f -> measure.areaM2(f.geometry())).sum();
-        double covered = parcels.stream().mapToDouble(f -> measure.areaM2(f.geometry())).sum();
+        double districts = demo.get(DemoLayers.DISTRICTS).stream().mapToDouble(f -> EllipsoidMeasure.areaM2(f.geometry())).sum();
+        double covered = parcels.stream().mapToDouble(f -> EllipsoidMeasure.areaM2(f.geometry())).sum();
         // District sources overlap by up to 0.1 km² along borders; parcels count each place once.
         assertEquals(districts, covered, districts * 0.002);
         STRtree index = new STRtree();
@@ -85,7 +84,7 @@ class DemoDatasetTest {
             for (Object o : index.query(g.getEnvelopeInternal())) {
                 Geometry other = (Geometry) o;
                 if (other == g) continue;
-                assertTrue(measure.areaM2(g.intersection(other)) < 1.0, "parcels overlap near " + g.getCentroid());
+                assertTrue(EllipsoidMeasure.areaM2(g.intersection(other)) < 1.0, "parcels overlap near " + g.getCentroid());
             }
         }
         Set<String> codes = new java.util.HashSet<>();
@@ -108,11 +107,11 @@ class DemoDatasetTest {
 
     @Test
     void forestCoverIsBelievableAndPartlyMet() {
-        double zone = demo.get(DemoLayers.DISTRICTS).stream().mapToDouble(f -> measure.areaM2(f.geometry())).sum();
+        double zone = demo.get(DemoLayers.DISTRICTS).stream().mapToDouble(f -> EllipsoidMeasure.areaM2(f.geometry())).sum();
         double builtBy2025 = 0;
         double all = 0;
         for (FeatureDraft f : demo.get(DemoLayers.FORESTS)) {
-            double a = measure.areaM2(f.geometry());
+            double a = EllipsoidMeasure.areaM2(f.geometry());
             all += a;
             LocalDate completed = (LocalDate) f.properties().get("completed");
             if (completed != null && !completed.isAfter(LocalDate.of(2025, 12, 31))) builtBy2025 += a;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
-import org.sinkatlas.layers.crs.CrsService;
 
 class GeometryValidatorTest {
 
@@ -45,13 +44,4 @@ class GeometryValidatorTest {
         assertEquals(0.5, fixed.getArea(), 1e-9);
     }
 
-    @Test
-    void metricAreaOfOneHectare() throws Exception {
-        // A 100 m x 100 m square drawn in EPSG:4549 and brought to lon/lat measures 1 ha again.
-        CrsService crs = new CrsService();
-        Geometry metres = wkt("POLYGON ((585000 3431000, 585100 3431000, 585100 3431100, 585000 3431100, 585000 3431000))");
-        Geometry lonLat = crs.toStorage(CrsService.EPSG_4549).apply(metres);
-        assertEquals(10_000, new MetricMeasure(crs).areaM2(lonLat), 0.01);
-        assertEquals(400, new MetricMeasure(crs).lengthM(lonLat.getBoundary()), 0.001);
-    }
 }
