@@ -10,6 +10,7 @@ import org.sinkatlas.server.http.ApiRoute;
 import org.sinkatlas.server.http.Json;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
+import org.sinkatlas.server.http.Responses;
 
 /** {@code /health}: 200 when the store answers, 503 when it does not (for load balancers and operators). */
 final class HealthResource {
@@ -41,7 +42,6 @@ final class HealthResource {
             s.put("detail", e.getMessage());
             ctx.status(503);
         }
-        ctx.contentType(MediaTypes.JSON);
-        ctx.result(Json.write(body));
+        Responses.json(ctx, body);
     }
 }

@@ -13,6 +13,9 @@ import org.sinkatlas.server.http.ApiRoute;
 import org.sinkatlas.server.http.ProblemHandler;
 import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.server.openapi.OpenApiResource;
+import org.sinkatlas.server.sinks.Jobs;
+import org.sinkatlas.server.sinks.SinkApi;
+import org.sinkatlas.sink.standard.StandardCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,8 @@ public final class SinkAtlasServer implements AutoCloseable {
     public static final String VERSION = "0.1.0";
 
     private final List<ApiRoute> routes = new ArrayList<>();
+    private final Jobs jobs = new Jobs();
+    private final SinkApi sinks;
     private final Javalin app;
 
     /**
@@ -35,20 +40,33 @@ public final class SinkAtlasServer implements AutoCloseable {
      *                request's own host
      */
     public SinkAtlasServer(LayerStore store, String baseUrl) {
+        this(store, StandardCatalog.builtIn(), baseUrl);
+    }
+
+    /**
+     * @param standards the released sink standards and the current one
+     * @param baseUrl   the public URL of the service when it runs behind a proxy, or null to take each
+     *                  request's own host
+     */
+    public SinkAtlasServer(LayerStore store, StandardCatalog standards, String baseUrl) {
         CrsService crs = new CrsService();
         Urls urls = new Urls(baseUrl);
         HtmlPages html = new HtmlPages();
         FeaturesApi features = new FeaturesApi(store, crs, urls, html);
         OpenApiResource openApi = new OpenApiResource(() -> routes, features, urls, html, VERSION);
+        sinks = new SinkApi(store, standards, crs, urls, html, jobs);
         routes.addAll(features.routes());
+        routes.addAll(sinks.routes());
         routes.addAll(openApi.routes());
         routes.addAll(new HealthResource(store).routes());
         ProblemHandler problems = new ProblemHandler(html);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
+            // Bodies above this are answered 413 before they are read whole.
+            config.http.maxRequestSize = 10_000_000L;
             config.router.ignoreTrailingSlashes = true;
-            for (ApiRoute r : routes) config.routes.get(r.path(), r.handler());
+            for (ApiRoute r : routes) config.routes.addHttpHandler(r.method(), r.path(), r.handler());
             config.routes.exception(Exception.class, problems::handle);
             config.routes.exception(HttpResponseException.class, problems::handle);
             config.routes.error(404, ctx -> {
@@ -72,8 +90,10 @@ public final class SinkAtlasServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
+    /** Starts serving; stored sink estimates that are missing or stale are recomputed in the background. */
     public SinkAtlasServer start(String host, int port) {
         app.start(host, port);
+        sinks.refreshStaleEstimates();
         return this;
     }
 
@@ -84,5 +104,6 @@ public final class SinkAtlasServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        jobs.close();
     }
 }

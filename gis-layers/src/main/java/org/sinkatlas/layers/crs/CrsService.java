@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransformFactory;
@@ -117,5 +118,13 @@ public final class CrsService {
     /** From {@code from} to the storage CRS. */
     public GeometryTransform toStorage(CrsDefinition from) {
         return transform(from, CRS84);
+    }
+
+    /**
+     * A geometry as a client wrote it in a CRS (in that CRS's axis order, e.g. latitude first for
+     * EPSG:4326) brought to the storage CRS.
+     */
+    public Geometry toStorage(Geometry written, CrsDefinition crs) {
+        return toStorage(crs).apply(crs.northingFirst() ? GeometryTransform.swapAxes(written) : written);
     }
 }

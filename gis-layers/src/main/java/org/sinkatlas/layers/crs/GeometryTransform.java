@@ -57,6 +57,31 @@ public final class GeometryTransform {
         return copy;
     }
 
+    /** A copy with x and y exchanged (between an authority's north-first axis order and east-first). */
+    public static Geometry swapAxes(Geometry g) {
+        Geometry copy = g.copy();
+        copy.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double x = seq.getX(i);
+                seq.setOrdinate(i, 0, seq.getY(i));
+                seq.setOrdinate(i, 1, x);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        copy.geometryChanged();
+        return copy;
+    }
+
     /** Transforms one coordinate into {@code out} (which may be {@code in}). */
     public void apply(Coordinate in, Coordinate out) {
         if (transform == null) {

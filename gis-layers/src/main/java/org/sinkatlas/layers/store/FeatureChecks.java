@@ -40,4 +40,17 @@ public final class FeatureChecks {
         for (PropertyDef p : layer.properties()) ordered.put(p.name(), typed.get(p.name()));
         return new FeatureDraft(g, ordered);
     }
+
+    /**
+     * Derived values converted to their properties' types, for {@link FeatureWriter#annotate}.
+     *
+     * @throws InvalidFeatureException for an unknown property or a value of the wrong type
+     */
+    public static Map<String, Object> coerceDerived(LayerInfo layer, Map<String, ?> derived) {
+        try {
+            return layer.coerceProperties(derived);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFeatureException(e.getMessage());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.sinkatlas.layers.store;
 
 import java.util.List;
+import java.util.Map;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureDraft;
 import org.sinkatlas.layers.model.FeatureVersion;
@@ -28,6 +29,13 @@ public interface FeatureWriter {
 
     /** Deletes a feature; its history stays, ending with a tombstone. */
     void delete(String layerId, long featureId, long expectedVersion);
+
+    /**
+     * Sets values that the service derives from a feature (e.g. its sink estimate) without a new version or
+     * a history row: they follow from the feature and the standard that computed them, and are recomputed
+     * rather than restored. Only the named properties change.
+     */
+    void annotate(String layerId, long featureId, Map<String, ?> derived);
 
     /**
      * Writes a feature exactly as given (id, version, timestamps) with its history rows; used to move

@@ -68,6 +68,14 @@ public interface LayerStore extends AutoCloseable {
     /** Every version of a feature, oldest first, including the current one and a delete tombstone. */
     List<FeatureVersion> history(String layerId, long featureId);
 
+    /**
+     * Sums features' stored areas by group and class (see {@link AreaSumQuery}). Engines may answer in their
+     * own query language; the numbers are the same as this default, which streams features through Java.
+     */
+    default List<AreaSum> sumAreas(String layerId, AreaSumQuery query) {
+        return AreaSums.compute(this, layerId, query);
+    }
+
     /** Every history row of a layer, by feature id then version, streamed; the caller closes it. */
     StoreCursor<FeatureVersion> historyOf(String layerId);
 

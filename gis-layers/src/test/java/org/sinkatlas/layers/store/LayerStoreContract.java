@@ -488,6 +488,72 @@ public abstract class LayerStoreContract {
     }
 
     @Test
+    void annotationsChangeDerivedValuesWithoutANewVersion() {
+        List<Feature> plots = tenPlots();
+        store.write("estimator", w -> {
+            for (Feature f : plots) w.annotate(PLOTS.id(), f.id(), props("value", f.id() * 10.0, "kind", "estimated"));
+            return null;
+        });
+        Feature f = store.feature(PLOTS.id(), plots.get(4).id()).orElseThrow();
+        assertEquals(plots.get(4).id() * 10.0, f.property("value"));
+        assertEquals("estimated", f.property("kind"));
+        assertEquals("p4", f.property("name"), "other properties stay");
+        assertEquals(1, f.version());
+        assertEquals(1, store.history(PLOTS.id(), f.id()).size());
+        assertEquals(10, store.count(PLOTS.id(), new Filter.Compare("kind", ComparisonOp.EQ, "estimated")));
+        assertThrows(InvalidFeatureException.class, () -> store.write("estimator", w -> {
+            w.annotate(PLOTS.id(), plots.get(0).id(), props("nope", 1.0));
+            return null;
+        }));
+        assertThrows(NotFoundException.class, () -> store.write("estimator", w -> {
+            w.annotate(PLOTS.id(), 999_999, props("value", 1.0));
+            return null;
+        }));
+    }
+
+    @Test
+    void areasAreSummedByGroupAndClassWithFractionsWeightsAndZones() {
+        store.write("loader", w -> {
+            w.insert(PLOTS.id(), new FeatureDraft(square(120.90, 31.0, 0.01), props("name", "g1", "kind", "x", "value", 100.0,
+                    "count", 1L)));
+            w.insert(PLOTS.id(), new FeatureDraft(square(120.92, 31.0, 0.01), props("name", "g1", "kind", "y", "value", 200.0,
+                    "count", 2L, "extra", Map.of("x", 0.25, "y", 0.75))));
+            w.insert(PLOTS.id(), new FeatureDraft(square(120.94, 31.0, 0.01), props("name", "g2", "kind", "x", "value", 50.0)));
+            w.insert(PLOTS.id(), new FeatureDraft(square(120.96, 31.0, 0.01), props("name", "g2", "kind", "x")));
+            w.insert(AREAS.id(), new FeatureDraft(wkt("POLYGON ((120.895 30.99, 120.925 30.99, 120.925 31.02, 120.895 31.02,"
+                    + " 120.895 30.99))"), props("name", "z1")));
+            return null;
+        });
+        Map<String, AreaSum> byGroup = new java.util.HashMap<>();
+        for (AreaSum a : store.sumAreas(PLOTS.id(), new AreaSumQuery(Filter.ALL, "name", null, null, "kind", "extra", "value",
+                "count"))) {
+            byGroup.put(a.group() + "/" + a.cls(), a);
+        }
+        assertEquals(java.util.Set.of("g1/x", "g1/y", "g2/x"), byGroup.keySet());
+        assertEquals(150, byGroup.get("g1/x").areaM2(), 1e-9);
+        assertEquals(200, byGroup.get("g1/x").weightedM2(), 1e-9);
+        assertEquals(150, byGroup.get("g1/x").weightKnownM2(), 1e-9);
+        assertEquals(1.25, byGroup.get("g1/x").features(), 1e-9);
+        assertEquals(150, byGroup.get("g1/y").areaM2(), 1e-9);
+        assertEquals(300, byGroup.get("g1/y").weightedM2(), 1e-9);
+        assertEquals(50, byGroup.get("g2/x").areaM2(), 1e-9);
+        assertEquals(0, byGroup.get("g2/x").weightKnownM2(), 1e-9);
+        Map<String, AreaSum> byZone = new java.util.HashMap<>();
+        for (AreaSum a : store.sumAreas(PLOTS.id(), new AreaSumQuery(Filter.ALL, null, AREAS.id(), "name", "kind", "extra",
+                "value", null))) {
+            byZone.put(a.group() + "/" + a.cls(), a);
+        }
+        // The zone covers the first plot and the western half of the second.
+        assertEquals(java.util.Set.of("z1/x", "z1/y"), byZone.keySet());
+        assertEquals(100 + 200 * 0.5 * 0.25, byZone.get("z1/x").areaM2(), 1e-3);
+        assertEquals(200 * 0.5 * 0.75, byZone.get("z1/y").areaM2(), 1e-3);
+        // Filters apply.
+        List<AreaSum> onlyG2 = store.sumAreas(PLOTS.id(), new AreaSumQuery(new Filter.Compare("name", ComparisonOp.EQ, "g2"),
+                "name", null, null, "kind", "extra", "value", null));
+        assertEquals(1, onlyG2.size());
+    }
+
+    @Test
     void unknownLayerIsNotFound() {
         assertThrows(NotFoundException.class, () -> store.count("nope", Filter.ALL));
         assertThrows(NotFoundException.class, () -> store.query("nope", FeatureQuery.all()));

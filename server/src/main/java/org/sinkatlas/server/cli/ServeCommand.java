@@ -5,6 +5,8 @@ import java.util.concurrent.Callable;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreUnavailableException;
 import org.sinkatlas.server.SinkAtlasServer;
+import org.sinkatlas.sink.standard.StandardCatalog;
+import org.sinkatlas.sink.standard.StandardException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,8 +32,19 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Create a missing store empty instead of with the demo data.")
     boolean noDemo;
 
+    @Option(names = "--standard", description = "The sink standard to make current, id@version (default: the newest).")
+    String standard;
+
     @Override
     public Integer call() {
+        StandardCatalog standards;
+        try {
+            standards = StandardCatalog.builtIn();
+            if (standard != null) standards.makeCurrent(standard);
+        } catch (StandardException | IllegalArgumentException e) {
+            System.err.println("sink-atlas: " + e.getMessage());
+            return 2;
+        }
         LayerStore layerStore;
         try {
             layerStore = StoreLocation.open(store, !noDemo, line -> System.out.println("  " + line));
@@ -41,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         SinkAtlasServer server;
         try {
-            server = new SinkAtlasServer(layerStore, baseUrl).start(host, port);
+            server = new SinkAtlasServer(layerStore, standards, baseUrl).start(host, port);
         } catch (RuntimeException e) {
             layerStore.close();
             System.err.println("sink-atlas: cannot listen on " + host + ":" + port + ": " + rootMessage(e));

@@ -36,6 +36,7 @@ import org.sinkatlas.server.http.Lang;
 import org.sinkatlas.server.http.Link;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
+import org.sinkatlas.server.http.Responses;
 import org.sinkatlas.server.http.Urls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -361,13 +362,11 @@ public final class FeaturesApi {
     // ------------------------------------------------------------------------------------------------
 
     private static void sendJson(Context ctx, String type, Object body) {
-        ctx.contentType(type);
-        ctx.result(Json.write(body));
+        Responses.json(ctx, type, body);
     }
 
     private static void sendHtml(Context ctx, String page) {
-        ctx.contentType(MediaTypes.HTML + "; charset=utf-8");
-        ctx.result(page);
+        Responses.html(ctx, page);
     }
 
     /** Reads a value as text for HTML tables. */

@@ -163,6 +163,58 @@ public final class HtmlPages {
         return page(Localized.of("接口文档", "API documentation"), base, crumbs(base), b.toString());
     }
 
+    public String standards(String base, List<org.sinkatlas.sink.standard.SinkStandard> all,
+            org.sinkatlas.sink.standard.SinkStandard current) {
+        StringBuilder b = new StringBuilder("<table><tr><th>版本 Version</th><th>名称 Title</th><th>发布 Released</th><th></th></tr>");
+        for (var s : all) {
+            b.append("<tr><td><a href=\"").append(esc(base)).append("/sinks/standards/").append(esc(s.key())).append("?f=html\">")
+                    .append(esc(s.key())).append("</a></td><td>").append(esc(s.title().zh())).append("<br><span class=muted>")
+                    .append(esc(s.title().en())).append("</span></td><td>").append(s.released()).append("</td><td>")
+                    .append(s == current ? "现行 current" : "").append("</td></tr>");
+        }
+        b.append("</table>");
+        return page(Localized.of("碳汇标准", "Sink standards"), base, crumbs(base), b.toString());
+    }
+
+    public String standard(String base, org.sinkatlas.sink.standard.SinkStandard s, boolean current) {
+        StringBuilder b = new StringBuilder();
+        b.append("<p>").append(esc(s.summary().zh())).append("</p><p class=muted>").append(esc(s.summary().en()))
+                .append("</p><p>").append(current ? "现行版本 Current version · " : "").append("发布 Released ")
+                .append(s.released()).append(" · <a href=\"").append(esc(base)).append("/sinks/standards/")
+                .append(esc(s.key())).append("?f=json\">JSON</a></p>");
+        b.append("<p class=muted>核实状态 Checked: V 已读原文 read in source · V2 转引 quoted · D 推导 derived · U 未核实 unverified</p>");
+        b.append("<table><tr><th>地类 Codes</th><th>名称 Class</th><th>碳储量 Stock tC/ha</th>"
+                + "<th>年固碳 Removal tCO2e/ha/yr (low–central–high)</th><th>甲烷 CH4 t/ha/yr</th><th>可交易性 Eligibility</th>"
+                + "<th>来源 Source</th></tr>");
+        for (var r : s.rows()) {
+            b.append("<tr><td>").append(esc(String.join(" ", r.codes()))).append("</td><td>").append(esc(r.name().zh()))
+                    .append("<br><span class=muted>").append(esc(r.name().en())).append("</span></td>");
+            if (r.isUrbanGreen()) {
+                var split = s.urbanGreen().get(r.urbanGreen());
+                b.append("<td colspan=3>").append(esc(String.format(java.util.Locale.ROOT,
+                        "按组成拆分 split: 树冠 crown %.2f, 草坪 lawn %.2f, 铺装 paved %.2f (%s)", split.treeCrown(), split.lawn(),
+                        split.paved(), split.checked()))).append("</td>");
+            } else {
+                b.append("<td>").append(String.format(java.util.Locale.ROOT, "%.1f", r.pools().total())).append("</td><td>")
+                        .append(esc(String.format(java.util.Locale.ROOT, "%.2f – %.2f – %.2f (%s)", r.removal().low(),
+                                r.removal().central(), r.removal().high(), r.removal().checked()))).append("</td><td>")
+                        .append(r.methane() == null ? "" : esc(String.format(java.util.Locale.ROOT, "%.3f%s (%s)",
+                                r.methane().central(), r.methane().netted() ? "" : " 不抵扣 not netted", r.methane().checked())))
+                        .append("</td>");
+            }
+            b.append("<td>").append(esc(r.eligibility())).append("</td><td>")
+                    .append(r.isUrbanGreen() ? "" : esc(r.removal().source() + ": " + r.removal().where())).append("</td></tr>");
+        }
+        b.append("</table><h3>来源 Sources</h3><ul>");
+        for (var src : s.sources().values()) {
+            b.append("<li><code>").append(esc(src.id())).append("</code> ").append(esc(src.citation())).append(" (")
+                    .append(src.checked()).append(")</li>");
+        }
+        b.append("</ul>");
+        return page(s.title(), base, crumbs(base, Link.of(base + "/sinks/standards?f=html", null, null, "碳汇标准 Standards")),
+                b.toString());
+    }
+
     public String problem(ApiProblem p) {
         String body = "<div class=card><b>" + p.status() + " " + esc(p.title()) + "</b><p>" + esc(p.detail())
                 + "</p><p class=muted>" + esc(p.code()) + "</p></div>";

@@ -1,21 +1,31 @@
 package org.sinkatlas.server.http;
 
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * One GET route of the API, declared once: Javalin registers its handler, the OpenAPI document is written
+ * One route of the API, declared once: Javalin registers its handler, the OpenAPI document is written
  * from it, and its query parameters are the only ones a request may carry.
  *
  * @param path           Javalin path, e.g. {@code /collections/{collectionId}/items}
  * @param responseTypes  media types of a successful answer
  * @param perCollection  the OpenAPI document lists this route once per collection, with the collection's
  *                       property filters
+ * @param requestType    media type of the request body, or null when it has none
+ * @param okStatus       the status of a successful answer (200, or 202 when work is started)
  */
-public record ApiRoute(String path, String operationId, String summary, String tag, List<ApiParameter> parameters,
-        List<String> responseTypes, boolean perCollection, Handler handler) {
+public record ApiRoute(HandlerType method, String path, String operationId, String summary, String tag,
+        List<ApiParameter> parameters, List<String> responseTypes, boolean perCollection, String requestType,
+        int okStatus, Handler handler) {
+
+    /** A GET route. */
+    public ApiRoute(String path, String operationId, String summary, String tag, List<ApiParameter> parameters,
+            List<String> responseTypes, boolean perCollection, Handler handler) {
+        this(HandlerType.GET, path, operationId, summary, tag, parameters, responseTypes, perCollection, null, 200, handler);
+    }
 
     /** The query parameters this route accepts. */
     public Set<String> queryNames() {

@@ -82,8 +82,7 @@ public final class ProblemHandler {
             format = Format.JSON;
         }
         if (format == Format.HTML) {
-            ctx.contentType(MediaTypes.HTML + "; charset=utf-8");
-            ctx.result(html.problem(p));
+            Responses.html(ctx, html.problem(p));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -92,7 +91,6 @@ public final class ProblemHandler {
         body.put("title", p.title());
         body.put("status", p.status());
         body.put("detail", p.detail());
-        ctx.contentType(MediaTypes.PROBLEM_JSON);
-        ctx.result(Json.write(body));
+        Responses.json(ctx, MediaTypes.PROBLEM_JSON, body);
     }
 }

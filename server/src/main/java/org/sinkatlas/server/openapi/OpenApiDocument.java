@@ -31,12 +31,12 @@ public final class OpenApiDocument {
         ObjectNode paths = doc.putObject("paths");
         for (ApiRoute r : routes) {
             if (!r.perCollection()) {
-                paths.set(r.path(), pathItem(r, r.operationId(), null));
+                operation(paths, r.path(), r, r.operationId(), null);
                 continue;
             }
             for (LayerInfo layer : layers) {
-                String path = r.path().replace("{collectionId}", layer.id());
-                paths.set(path, pathItem(r, r.operationId() + "_" + layer.tableName(), layer));
+                operation(paths, r.path().replace("{collectionId}", layer.id()), r, r.operationId() + "_" + layer.tableName(),
+                        layer);
             }
         }
         ObjectNode schemas = doc.putObject("components").putObject("schemas");
@@ -47,9 +47,9 @@ public final class OpenApiDocument {
         return doc;
     }
 
-    private static ObjectNode pathItem(ApiRoute r, String operationId, LayerInfo layer) {
-        ObjectNode item = Json.MAPPER.createObjectNode();
-        ObjectNode get = item.putObject("get");
+    private static void operation(ObjectNode paths, String path, ApiRoute r, String operationId, LayerInfo layer) {
+        ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
+        ObjectNode get = item.putObject(r.method().name().toLowerCase(java.util.Locale.ROOT));
         get.put("operationId", operationId);
         get.put("summary", layer == null ? r.summary() : r.summary() + ": " + layer.title().both());
         get.putArray("tags").add(r.tag());
@@ -67,8 +67,13 @@ public final class OpenApiDocument {
                         + p.title().both() + ").", schema)));
             }
         }
+        if (r.requestType() != null) {
+            get.putObject("requestBody").put("required", true).putObject("content").putObject(r.requestType())
+                    .putObject("schema").put("type", "object");
+        }
         ObjectNode responses = get.putObject("responses");
-        ObjectNode ok = responses.putObject("200").put("description", "Success");
+        ObjectNode ok = responses.putObject(Integer.toString(r.okStatus())).put("description",
+                r.okStatus() == 202 ? "Accepted: the work runs in the background" : "Success");
         ObjectNode content = ok.putObject("content");
         for (String type : r.responseTypes()) {
             ObjectNode schema = content.putObject(type).putObject("schema");
@@ -77,7 +82,6 @@ public final class OpenApiDocument {
         problemResponse(responses, "400", "Bad request: an unknown parameter or a bad value");
         if (r.path().contains("{")) problemResponse(responses, "404", "No such collection or feature");
         problemResponse(responses, "503", "The data store does not answer");
-        return item;
     }
 
     private static void problemResponse(ObjectNode responses, String status, String description) {

@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 import org.sinkatlas.server.features.FeaturesApi;
 import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiRoute;
-import org.sinkatlas.server.http.Json;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
+import org.sinkatlas.server.http.Responses;
 import org.sinkatlas.server.http.Urls;
 
 /** Serves the API definition ({@code /api}, OpenAPI 3.0 JSON) and its HTML documentation ({@code /api.html}). */
@@ -40,13 +40,12 @@ public final class OpenApiResource {
 
     private void definition(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of());
-        ctx.contentType(MediaTypes.OPENAPI_JSON);
-        ctx.result(Json.write(OpenApiDocument.build(urls.base(ctx), version, routes.get(), features.publishedLayers())));
+        Responses.json(ctx, MediaTypes.OPENAPI_JSON, OpenApiDocument.build(urls.base(ctx), version, routes.get(),
+                features.publishedLayers()));
     }
 
     private void documentation(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of());
-        ctx.contentType(MediaTypes.HTML + "; charset=utf-8");
-        ctx.result(html.apiDocumentation(urls.base(ctx), routes.get()));
+        Responses.html(ctx, html.apiDocumentation(urls.base(ctx), routes.get()));
     }
 }

@@ -17,6 +17,9 @@ import org.sinkatlas.layers.store.geopackage.GeoPackageStore;
 import org.sinkatlas.layers.store.postgis.PostgisStore;
 import org.sinkatlas.layers.testing.TestPostgis;
 import org.sinkatlas.server.SinkAtlasServer;
+import org.sinkatlas.sink.calc.SinkCalculator;
+import org.sinkatlas.sink.layers.StoredEstimates;
+import org.sinkatlas.sink.standard.StandardCatalog;
 
 /**
  * A real Sink Atlas server on a free port over the demo dataset, one per store engine, shared by the HTTP
@@ -39,6 +42,18 @@ public final class DemoServer {
             server.close();
             store.close();
         }));
+        // The server estimates the parcels in the background when it starts; tests read the results.
+        SinkCalculator calc = new SinkCalculator(StandardCatalog.builtIn().current());
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        while (StoredEstimates.stale(store, "parcels", calc) > 0) {
+            if (System.nanoTime() > deadline) throw new IllegalStateException("parcels were not estimated in time");
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The demo on the embedded GeoPackage engine. */
@@ -80,6 +95,12 @@ public final class DemoServer {
 
     public HttpResponse<String> get(String pathAndQuery) {
         return get(pathAndQuery, "application/json");
+    }
+
+    public HttpResponse<String> post(String pathAndQuery, String contentType, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url() + pathAndQuery)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType).header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     public HttpResponse<String> get(String pathAndQuery, String accept) {

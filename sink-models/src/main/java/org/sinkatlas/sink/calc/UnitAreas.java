@@ -9,7 +9,7 @@ public final class UnitAreas {
 
     final double[] ha;
     double areaM2;
-    long features;
+    double features;
 
     public UnitAreas(int units) {
         this.ha = new double[units];
@@ -26,7 +26,13 @@ public final class UnitAreas {
         return areaM2;
     }
 
-    public long features() {
+    /** How many features, counting a mixed feature split between groups by its share. */
+    public double features() {
         return features;
+    }
+
+    /** Sets the feature count, for groups built from summed class areas rather than from features. */
+    public void setFeatures(double count) {
+        features = count;
     }
 }

@@ -690,6 +690,27 @@ public final class GeoPackageStore implements LayerStore {
         }
 
         @Override
+        public void annotate(String layerId, long featureId, Map<String, ?> derived) {
+            LayerInfo layer = requireLayer(layerId);
+            Map<String, Object> typed = FeatureChecks.coerceDerived(layer, derived);
+            if (typed.isEmpty()) return;
+            touched.add(layerId);
+            StringBuilder set = new StringBuilder();
+            for (String name : typed.keySet()) set.append(set.length() == 0 ? "" : ", ").append('"').append(name).append("\" = ?");
+            try (PreparedStatement ps = writeConnection.prepareStatement(
+                    "UPDATE \"" + layer.tableName() + "\" SET " + set + " WHERE fid = ?")) {
+                int i = 1;
+                for (Map.Entry<String, Object> e : typed.entrySet()) {
+                    ps.setObject(i++, dialect.bindValue(layer.property(e.getKey()).orElseThrow().type(), e.getValue()));
+                }
+                ps.setLong(i, featureId);
+                if (ps.executeUpdate() == 0) throw NotFoundException.feature(layerId, featureId);
+            } catch (SQLException e) {
+                throw new StoreException("annotating " + layerId + "/" + featureId + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
         public void restore(LayerInfo layerInfo, Feature feature, List<FeatureVersion> history) {
             LayerInfo layer = requireLayer(layerInfo.id());
             touched.add(layer.id());

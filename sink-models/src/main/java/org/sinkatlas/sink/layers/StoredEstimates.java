@@ -1,0 +1,105 @@
+package org.sinkatlas.sink.layers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.sinkatlas.layers.filter.ComparisonOp;
+import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.SinkFields;
+import org.sinkatlas.layers.store.FeatureQuery;
+import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.layers.store.StoreCursor;
+import org.sinkatlas.sink.calc.SinkCalculator;
+import org.sinkatlas.sink.calc.SinkEstimate;
+import org.sinkatlas.sink.calc.SinkInputException;
+
+/**
+ * The sink estimates a sink layer keeps with its features (see {@link SinkFields}): the values for one
+ * feature, and the recompute of a whole layer, in parallel across cores and written in transactions of a
+ * few thousand features, reporting progress.
+ */
+public final class StoredEstimates {
+
+    private static final int BATCH = 4_000;
+
+    private StoredEstimates() {}
+
+    /** The stored-estimate properties of one feature (all null when its land cover cannot be estimated). */
+    public static Map<String, Object> valuesFor(SinkCalculator calc, Feature f) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        SinkEstimate e;
+        try {
+            e = calc.estimate(FeatureSinkInput.of(f), false);
+        } catch (SinkInputException bad) {
+            for (String name : List.of(SinkFields.AREA, SinkFields.STOCK, SinkFields.REMOVAL, SinkFields.METHANE, SinkFields.NET,
+                    SinkFields.NET_P5, SinkFields.NET_P95, SinkFields.DENSITY, SinkFields.STANDARD)) {
+                v.put(name, null);
+            }
+            return v;
+        }
+        v.put(SinkFields.AREA, round(e.areaM2(), 2));
+        v.put(SinkFields.STOCK, round(e.stockTc().total(), 3));
+        // Medians of the Monte Carlo draws, as the summaries report them.
+        v.put(SinkFields.REMOVAL, round(e.annualRemoval().p50(), 4));
+        v.put(SinkFields.METHANE, round(e.methane().p50(), 4));
+        v.put(SinkFields.NET, round(e.net().p50(), 4));
+        v.put(SinkFields.NET_P5, round(e.net().p5(), 4));
+        v.put(SinkFields.NET_P95, round(e.net().p95(), 4));
+        v.put(SinkFields.DENSITY, round(e.net().p50() / (e.areaM2() / 10_000), 4));
+        v.put(SinkFields.STANDARD, calc.standard().key());
+        return v;
+    }
+
+    private static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    /** How many features of a layer are not estimated with this standard (none yet, or another). */
+    public static long stale(LayerStore store, String layerId, SinkCalculator calc) {
+        return store.count(layerId, new Filter.Or(List.of(new Filter.IsNull(SinkFields.STANDARD),
+                new Filter.Compare(SinkFields.STANDARD, ComparisonOp.NE, calc.standard().key()))));
+    }
+
+    /**
+     * Recomputes every feature's stored estimate.
+     *
+     * @param progress receives the number of features done so far
+     * @return how many features were estimated
+     */
+    public static long recompute(LayerStore store, String layerId, SinkCalculator calc, LongConsumer progress) {
+        LayerInfo layer = store.layer(layerId).orElseThrow(() -> new IllegalArgumentException("no layer " + layerId));
+        if (!SinkFields.isSinkLayer(layer)) throw new IllegalArgumentException("layer " + layerId + " keeps no sink estimates");
+        AtomicLong done = new AtomicLong();
+        List<Feature> batch = new ArrayList<>(BATCH);
+        try (StoreCursor<Feature> features = store.query(layerId, FeatureQuery.all())) {
+            while (features.hasNext()) {
+                batch.add(features.next());
+                if (batch.size() == BATCH) {
+                    writeBatch(store, layerId, calc, batch);
+                    progress.accept(done.addAndGet(batch.size()));
+                    batch.clear();
+                }
+            }
+        }
+        if (!batch.isEmpty()) {
+            writeBatch(store, layerId, calc, batch);
+            progress.accept(done.addAndGet(batch.size()));
+        }
+        return done.get();
+    }
+
+    private static void writeBatch(LayerStore store, String layerId, SinkCalculator calc, List<Feature> batch) {
+        // Estimates in parallel (the calculator is thread-safe), the write in one transaction.
+        List<Map<String, Object>> values = batch.parallelStream().map(f -> valuesFor(calc, f)).toList();
+        store.write("sink-estimates", w -> {
+            for (int i = 0; i < batch.size(); i++) w.annotate(layerId, batch.get(i).id(), values.get(i));
+            return null;
+        });
+    }
+}
