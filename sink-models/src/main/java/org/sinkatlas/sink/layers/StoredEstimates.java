@@ -31,16 +31,24 @@ public final class StoredEstimates {
 
     /** The stored-estimate properties of one feature (all null when its land cover cannot be estimated). */
     public static Map<String, Object> valuesFor(SinkCalculator calc, Feature f) {
+        return valuesFor(calc, f.geometry(), f.properties()).values();
+    }
+
+    /** Stored-estimate values, or the reason there are none. */
+    public record Values(Map<String, Object> values, String error) {}
+
+    /** The stored-estimate properties of a geometry with its properties, with the reason when it has none. */
+    public static Values valuesFor(SinkCalculator calc, org.locationtech.jts.geom.Geometry geometry, Map<String, ?> properties) {
         Map<String, Object> v = new LinkedHashMap<>();
+        for (String name : List.of(SinkFields.AREA, SinkFields.STOCK, SinkFields.REMOVAL, SinkFields.METHANE, SinkFields.NET,
+                SinkFields.NET_P5, SinkFields.NET_P95, SinkFields.DENSITY, SinkFields.STANDARD)) {
+            v.put(name, null);
+        }
         SinkEstimate e;
         try {
-            e = calc.estimate(FeatureSinkInput.of(f), false);
+            e = calc.estimate(FeatureSinkInput.of(geometry, properties), false);
         } catch (SinkInputException bad) {
-            for (String name : List.of(SinkFields.AREA, SinkFields.STOCK, SinkFields.REMOVAL, SinkFields.METHANE, SinkFields.NET,
-                    SinkFields.NET_P5, SinkFields.NET_P95, SinkFields.DENSITY, SinkFields.STANDARD)) {
-                v.put(name, null);
-            }
-            return v;
+            return new Values(v, bad.getMessage());
         }
         v.put(SinkFields.AREA, round(e.areaM2(), 2));
         v.put(SinkFields.STOCK, round(e.stockTc().total(), 3));
@@ -52,7 +60,7 @@ public final class StoredEstimates {
         v.put(SinkFields.NET_P95, round(e.net().p95(), 4));
         v.put(SinkFields.DENSITY, round(e.net().p50() / (e.areaM2() / 10_000), 4));
         v.put(SinkFields.STANDARD, calc.standard().key());
-        return v;
+        return new Values(v, null);
     }
 
     private static double round(double v, int decimals) {

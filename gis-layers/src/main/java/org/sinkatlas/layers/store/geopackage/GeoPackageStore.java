@@ -33,6 +33,7 @@ import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
 import org.sinkatlas.layers.filter.ComparisonOp;
+import org.sinkatlas.layers.format.GeoPackageVersion;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureDraft;
@@ -101,8 +102,7 @@ public final class GeoPackageStore implements LayerStore {
                         + " import its layers");
             }
             st.execute("PRAGMA journal_mode = WAL");
-            // Only GeoPackage 1.3 features are used; saying 1.3 spares GDAL < 3.7 (QGIS 3.28) a version warning.
-            st.execute("PRAGMA user_version = 10300");
+            GeoPackageVersion.declare13(writeConnection);
             st.execute("CREATE TABLE IF NOT EXISTS sa_layers (id TEXT PRIMARY KEY, position INTEGER NOT NULL,"
                     + " definition TEXT NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS sa_history (id INTEGER PRIMARY KEY AUTOINCREMENT,"
