@@ -14,7 +14,12 @@ public final class GeoPackageVersion {
 
     public static void declare13(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("PRAGMA user_version = 10300");
+            declare13(st);
         }
+    }
+
+    /** On a statement the caller already has open (SQLite will not commit while another one is running). */
+    public static void declare13(Statement st) throws SQLException {
+        st.execute("PRAGMA user_version = 10300");
     }
 }

@@ -13,6 +13,7 @@ import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.sink.standard.ClassRow;
 import org.sinkatlas.sink.standard.Component;
 import org.sinkatlas.sink.standard.Eligibility;
+import org.sinkatlas.sink.standard.Figure;
 import org.sinkatlas.sink.standard.Pools;
 import org.sinkatlas.sink.standard.SinkStandard;
 import org.sinkatlas.sink.standard.UncertainFigure;
@@ -45,6 +46,8 @@ public final class SinkCalculator {
     private final int treeCrownUnit;
     private final int lawnUnit;
     private final int pavedUnit;
+    /** A unit per urban-green split at its default shares (a fixed mix of the components), by split id. */
+    private final Map<String, Integer> splitUnits = new HashMap<>();
     private final String[] unitName;
     private final double[][] pools;
     private final UncertainFigure[] removal;
@@ -57,6 +60,10 @@ public final class SinkCalculator {
     private final Quantiles[] nettedMethaneQ;
     private final Quantiles[] otherMethaneQ;
     private final Quantiles[] netQ;
+    /** Per figure and unit: every draw is zero, so the unit adds nothing to that figure's range. */
+    private final boolean[] noRemoval;
+    private final boolean[] noNettedMethane;
+    private final boolean[] noOtherMethane;
     private final ThreadLocal<double[]> scratch;
 
     public SinkCalculator(SinkStandard standard) {
@@ -95,6 +102,32 @@ public final class SinkCalculator {
         treeCrownUnit = componentUnits[0];
         lawnUnit = componentUnits[1];
         pavedUnit = componentUnits[2];
+        for (UrbanGreenSplit split : standard.urbanGreen().values()) {
+            splitUnits.put(split.id(), names.size());
+            names.add("urban green: " + split.id() + " split");
+            double[] shares = {split.treeCrown(), split.lawn(), split.paved()};
+            Figure[] mixed = new Figure[4];
+            double low = 0;
+            double central = 0;
+            double high = 0;
+            for (int p = 0; p < 4; p++) {
+                double v = 0;
+                for (int i = 0; i < 3; i++) v += shares[i] * unitPools.get(componentUnits[i]).values()[p];
+                mixed[p] = new Figure(v, "tC/ha", split.source(), "share-weighted components", split.checked(), null);
+            }
+            for (int i = 0; i < 3; i++) {
+                UncertainFigure r = unitRemoval.get(componentUnits[i]);
+                low += shares[i] * r.low();
+                central += shares[i] * r.central();
+                high += shares[i] * r.high();
+            }
+            unitPools.add(new Pools(mixed[0], mixed[1], mixed[2], mixed[3]));
+            unitRemoval.add(new UncertainFigure(low, central, high, unitRemoval.get(treeCrownUnit).distribution(),
+                    Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false, split.source(),
+                    String.format(Locale.ROOT, "tree crown %.2f, lawn %.2f, paved %.2f of the components' rates",
+                            split.treeCrown(), split.lawn(), split.paved()), split.checked()));
+            unitMethane.add(null);
+        }
         int units = names.size();
         unitName = names.toArray(String[]::new);
         pools = new double[units][];
@@ -108,9 +141,26 @@ public final class SinkCalculator {
         nettedMethaneQ = new Quantiles[units];
         otherMethaneQ = new Quantiles[units];
         netQ = new Quantiles[units];
+        noRemoval = new boolean[units];
+        noNettedMethane = new boolean[units];
+        noOtherMethane = new boolean[units];
         long seed = (long) standard.parameter("monte_carlo_seed");
         for (int u = 0; u < units; u++) {
             pools[u] = unitPools.get(u).values();
+            if (u >= pavedUnit + 1) {
+                // A split unit: its draws are the components' draws, mixed at the split's shares.
+                UrbanGreenSplit split = splitOf(u);
+                double[] shares = {split.treeCrown(), split.lawn(), split.paved()};
+                int[] parts = {treeCrownUnit, lawnUnit, pavedUnit};
+                for (int i = 0; i < iterations; i++) {
+                    double v = 0;
+                    for (int k = 0; k < 3; k++) v += shares[k] * removalDraws[parts[k]][i];
+                    removalDraws[u][i] = v;
+                    netDraws[u][i] = v;
+                }
+                finishUnit(u);
+                continue;
+            }
             // One stream per unit and coefficient, so that adding a class to a new version of the standard
             // does not change the draws of the others.
             SplittableRandom r = new SplittableRandom(seed ^ (unitName[u].hashCode() * 0x9E3779B97F4A7C15L));
@@ -123,14 +173,35 @@ public final class SinkCalculator {
                 else otherMethaneDraws[u][i] = methaneCo2e;
                 netDraws[u][i] = removalDraws[u][i] - nettedMethaneDraws[u][i];
             }
-            double centralMethane = ch4 == null ? 0 : ch4.central() * gwp;
-            boolean netted = ch4 != null && ch4.netted();
-            removalQ[u] = quantiles(removalDraws[u].clone(), removal[u].central());
-            nettedMethaneQ[u] = quantiles(nettedMethaneDraws[u].clone(), netted ? centralMethane : 0);
-            otherMethaneQ[u] = quantiles(otherMethaneDraws[u].clone(), netted ? 0 : centralMethane);
-            netQ[u] = quantiles(netDraws[u].clone(), removal[u].central() - (netted ? centralMethane : 0));
+            finishUnit(u);
         }
         scratch = ThreadLocal.withInitial(() -> new double[iterations]);
+    }
+
+    private UrbanGreenSplit splitOf(int unit) {
+        for (Map.Entry<String, Integer> e : splitUnits.entrySet()) {
+            if (e.getValue() == unit) return standard.urbanGreen().get(e.getKey());
+        }
+        throw new IllegalStateException("unit " + unit + " is not a split");
+    }
+
+    /** Percentiles of a unit's own draws, and which of its figures are zero throughout. */
+    private void finishUnit(int u) {
+        UncertainFigure ch4 = methane[u];
+        double centralMethane = ch4 == null ? 0 : ch4.central() * gwp;
+        boolean netted = ch4 != null && ch4.netted();
+        removalQ[u] = quantiles(removalDraws[u].clone(), removal[u].central());
+        nettedMethaneQ[u] = quantiles(nettedMethaneDraws[u].clone(), netted ? centralMethane : 0);
+        otherMethaneQ[u] = quantiles(otherMethaneDraws[u].clone(), netted ? 0 : centralMethane);
+        netQ[u] = quantiles(netDraws[u].clone(), removal[u].central() - (netted ? centralMethane : 0));
+        noRemoval[u] = allZero(removalDraws[u]);
+        noNettedMethane[u] = allZero(nettedMethaneDraws[u]);
+        noOtherMethane[u] = allZero(otherMethaneDraws[u]);
+    }
+
+    private static boolean allZero(double[] values) {
+        for (double v : values) if (v != 0) return false;
+        return true;
     }
 
     public SinkStandard standard() {
@@ -210,9 +281,9 @@ public final class SinkCalculator {
         SinkEstimate.Stock before = stock(current);
         SinkEstimate.Stock after = stock(planned);
         double change = after.total() - before.total();
-        return new SinkEstimate.Scenario(plannedMix, after, sum(planned.ha, netDraws, netQ, net(planned.ha)), change,
-                change * standard.parameter("co2_per_c"), sum(diff, removalDraws, removalQ, central(diff, removal)),
-                sum(diff, netDraws, netQ, net(diff)));
+        return new SinkEstimate.Scenario(plannedMix, after, sum(planned.ha, netDraws, netQ, null, net(planned.ha)), change,
+                change * standard.parameter("co2_per_c"), sum(diff, removalDraws, removalQ, noRemoval, central(diff, removal)),
+                sum(diff, netDraws, netQ, null, net(diff)));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -266,7 +337,16 @@ public final class SinkCalculator {
             }
             boolean line = input.geometry() != null && input.geometry().getDimension() == 1;
             UrbanGreenSplit split = standard.urbanGreen().get(line ? "greenway" : row.urbanGreen());
-            if (input.treeCrownFraction() != null) {
+            if (input.treeCrownFraction() == null) {
+                out.ha[splitUnits.get(split.id())] += ha;
+                if (steps != null) {
+                    steps.add(new ExplainStep("urban green split", String.format(Locale.ROOT,
+                            "%s: tree crown %.2f, lawn %.2f, paved %.2f (the standard's shares)", split.id(),
+                            split.treeCrown(), split.lawn(), split.paved()), ha, "ha", split.source(), split.checked().name()));
+                }
+                continue;
+            }
+            {
                 double crown = input.treeCrownFraction();
                 if (!(crown >= 0 && crown <= 1)) throw new SinkInputException("tree_crown_fraction must be in [0, 1], got " + crown);
                 split = split.withTreeCrown(crown);
@@ -312,9 +392,14 @@ public final class SinkCalculator {
             if (methane[u].netted()) methaneCentral += a.ha[u] * methane[u].central() * gwp;
             else otherCentral += a.ha[u] * methane[u].central() * gwp;
         }
-        return new SinkEstimate(a.areaM2, mix, stock(a), sum(a.ha, removalDraws, removalQ, central(a.ha, removal)),
-                sum(a.ha, nettedMethaneDraws, nettedMethaneQ, methaneCentral),
-                sum(a.ha, otherMethaneDraws, otherMethaneQ, otherCentral), sum(a.ha, netDraws, netQ, net(a.ha)), null,
+        Quantiles removalRange = sum(a.ha, removalDraws, removalQ, noRemoval, central(a.ha, removal));
+        Quantiles methaneRange = sum(a.ha, nettedMethaneDraws, nettedMethaneQ, noNettedMethane, methaneCentral);
+        // Without netted methane the net is the removal: no second pass over the draws.
+        Quantiles netRange = allZeroWhereHeld(a.ha, noNettedMethane)
+                ? new Quantiles(removalRange.p5(), removalRange.p50(), removalRange.p95(), net(a.ha))
+                : sum(a.ha, netDraws, netQ, null, net(a.ha));
+        return new SinkEstimate(a.areaM2, mix, stock(a), removalRange, methaneRange,
+                sum(a.ha, otherMethaneDraws, otherMethaneQ, noOtherMethane, otherCentral), netRange, null,
                 standard.id(), standard.version(), List.of(), null);
     }
 
@@ -344,17 +429,26 @@ public final class SinkCalculator {
         return s;
     }
 
-    /** Percentiles of Σ ha[u] × draws[u][i] over the iterations. */
-    private Quantiles sum(double[] ha, double[][] draws, Quantiles[] single, double centralValue) {
+    /** Whether every unit that holds hectares has only zero draws for a figure. */
+    private static boolean allZeroWhereHeld(double[] ha, boolean[] zero) {
+        for (int u = 0; u < ha.length; u++) if (ha[u] != 0 && !zero[u]) return false;
+        return true;
+    }
+
+    /**
+     * Percentiles of Σ ha[u] × draws[u][i] over the iterations. Units whose draws are all zero for this
+     * figure ({@code zero}, may be null) add nothing; one unit left needs only its own percentiles, scaled.
+     */
+    private Quantiles sum(double[] ha, double[][] draws, Quantiles[] single, boolean[] zero, double centralValue) {
         int only = -1;
         int nonZero = 0;
         for (int u = 0; u < ha.length; u++) {
-            if (ha[u] != 0) {
+            if (ha[u] != 0 && (zero == null || !zero[u])) {
                 only = u;
                 nonZero++;
             }
         }
-        if (nonZero == 0) return Quantiles.ZERO;
+        if (nonZero == 0) return centralValue == 0 ? Quantiles.ZERO : new Quantiles(0, 0, 0, centralValue);
         if (nonZero == 1) {
             Quantiles q = single[only].scaled(ha[only]);
             return new Quantiles(q.p5(), q.p50(), q.p95(), centralValue);
@@ -363,26 +457,31 @@ public final class SinkCalculator {
         java.util.Arrays.fill(values, 0);
         for (int u = 0; u < ha.length; u++) {
             double w = ha[u];
-            if (w == 0) continue;
+            if (w == 0 || (zero != null && zero[u])) continue;
             double[] d = draws[u];
             for (int i = 0; i < values.length; i++) values[i] += w * d[i];
         }
         return quantiles(values, centralValue);
     }
 
-    /** Nearest-rank 5th, 50th and 95th percentiles; reorders {@code values}. */
+    /**
+     * Nearest-rank 5th, 50th and 95th percentiles; reorders {@code values}. The median is selected first, so
+     * the other two are searched in the half that holds each.
+     */
     private static Quantiles quantiles(double[] values, double centralValue) {
         int n = values.length;
-        double p5 = select(values, (int) Math.ceil(0.05 * n) - 1);
-        double p50 = select(values, (int) Math.ceil(0.50 * n) - 1);
-        double p95 = select(values, (int) Math.ceil(0.95 * n) - 1);
+        int k50 = (int) Math.ceil(0.50 * n) - 1;
+        double p50 = select(values, 0, n - 1, k50);
+        double p5 = select(values, 0, k50, (int) Math.ceil(0.05 * n) - 1);
+        double p95 = select(values, k50, n - 1, (int) Math.ceil(0.95 * n) - 1);
         return new Quantiles(p5, p50, p95, centralValue);
     }
 
-    /** The k-th smallest value (quickselect with a middle pivot); reorders the array. */
-    private static double select(double[] a, int k) {
-        int lo = 0;
-        int hi = a.length - 1;
+    /**
+     * The k-th smallest value of {@code a[lo..hi]} (quickselect with a middle pivot), leaving smaller values
+     * before it and larger after; reorders that range.
+     */
+    private static double select(double[] a, int lo, int hi, int k) {
         while (lo < hi) {
             double pivot = a[(lo + hi) >>> 1];
             int i = lo;
@@ -412,8 +511,9 @@ public final class SinkCalculator {
         List<Localized> checks = new ArrayList<>();
         if (category.equals("ccer-afforestation")) {
             boolean bigEnough = areaM2 >= AFFORESTATION_MIN_AREA_M2;
-            checks.add(Localized.of(String.format(Locale.ROOT, "面积 %.0f 平方米%s400平方米", areaM2, bigEnough ? "≥" : "<"),
-                    String.format(Locale.ROOT, "area %.0f m² %s 400 m²", areaM2, bigEnough ? "≥" : "<")));
+            long m2 = Math.round(areaM2);
+            checks.add(Localized.of("面积 " + m2 + " 平方米" + (bigEnough ? "≥" : "<") + "400平方米",
+                    "area " + m2 + " m² " + (bigEnough ? "≥" : "<") + " 400 m²"));
             boolean fromNonForest = input.planned() != null && !input.landcover().main().startsWith("03");
             checks.add(fromNonForest ? Localized.of("由非林地规划造林", "planned afforestation of non-forest land")
                     : Localized.of("现状已为林地：须证明造林前连续3年以上为非林地", "already forest: the land must have been"

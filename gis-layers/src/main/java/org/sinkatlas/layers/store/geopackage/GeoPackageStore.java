@@ -102,7 +102,7 @@ public final class GeoPackageStore implements LayerStore {
                         + " import its layers");
             }
             st.execute("PRAGMA journal_mode = WAL");
-            GeoPackageVersion.declare13(writeConnection);
+            GeoPackageVersion.declare13(st);
             st.execute("CREATE TABLE IF NOT EXISTS sa_layers (id TEXT PRIMARY KEY, position INTEGER NOT NULL,"
                     + " definition TEXT NOT NULL)");
             st.execute("CREATE TABLE IF NOT EXISTS sa_history (id INTEGER PRIMARY KEY AUTOINCREMENT,"
