@@ -9,6 +9,7 @@ missing=()
 command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || missing+=(maven)
 command -v ogrinfo >/dev/null || missing+=(gdal-bin)
+command -v npm >/dev/null || missing+=(npm)
 if ((${#missing[@]})); then
   echo "test.sh: installing ${missing[*]}"
   sudo=""
@@ -19,7 +20,8 @@ fi
 "$root/scripts/postgis.sh" install
 
 # A PostGIS cluster for this run only, on a free loopback port; both store engines are tested against it.
-port=55432
+# Start at a random port so that two runs on one machine rarely race for the same one.
+port=$((55432 + RANDOM % 2000))
 while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
 pgdir="$(mktemp -d /tmp/sink-atlas-test-pg.XXXXXX)"
 chmod 755 "$pgdir"

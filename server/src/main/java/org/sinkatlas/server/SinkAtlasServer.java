@@ -2,8 +2,10 @@ package org.sinkatlas.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.features.FeaturesApi;
@@ -29,6 +31,12 @@ public final class SinkAtlasServer implements AutoCloseable {
 
     /** The version the API definition reports. */
     public static final String VERSION = "0.1.0";
+
+    /** Where the web assets are served: {@code /assets/vendor/maplibre-gl/maplibre-gl.js} and the like. */
+    public static final String ASSETS_PATH = "/assets";
+
+    /** The largest request body accepted (bodies without a length are cut off here as they are read). */
+    public static final long MAX_BODY_BYTES = 10_000_000L;
 
     private final List<ApiRoute> routes = new ArrayList<>();
     private final Jobs jobs = new Jobs();
@@ -63,10 +71,25 @@ public final class SinkAtlasServer implements AutoCloseable {
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
-            // Bodies above this are answered 413 before they are read whole.
-            config.http.maxRequestSize = 10_000_000L;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
             config.router.ignoreTrailingSlashes = true;
+            // A body announced larger than the limit is refused from its Content-Length, before a byte of it is
+            // read or "100 Continue" is sent, so a client that waits for 100 gets the 413 cleanly.
+            config.routes.before(ctx -> {
+                long length = ctx.req().getContentLengthLong();
+                if (length > MAX_BODY_BYTES) {
+                    throw new ApiProblem(413, "ContentTooLarge", "Request too large · 请求体过大", String.format(
+                            "the body has %,d bytes; at most %,d are accepted", length, MAX_BODY_BYTES));
+                }
+            });
             for (ApiRoute r : routes) config.routes.addHttpHandler(r.method(), r.path(), r.handler());
+            // The web map's and dashboard's own files and the libraries built into the jar (scripts/web-assets.sh).
+            config.staticFiles.add(files -> {
+                files.hostedPath = ASSETS_PATH;
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=3600");
+            });
             config.routes.exception(Exception.class, problems::handle);
             config.routes.exception(HttpResponseException.class, problems::handle);
             config.routes.error(404, ctx -> {

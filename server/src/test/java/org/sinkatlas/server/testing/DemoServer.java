@@ -1,11 +1,15 @@
 package org.sinkatlas.server.testing;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +91,32 @@ public final class DemoServer {
 
     public String url() {
         return "http://localhost:" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /**
+     * Sends raw request bytes (headers, maybe without the body they announce) and returns all the server
+     * answers until it closes the connection or 10 s pass.
+     */
+    public static String rawExchange(int port, String request) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            ByteArrayOutputStream answer = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buf)) > 0; ) answer.write(buf, 0, n);
+            } catch (SocketTimeoutException e) {
+                // A kept-alive connection: what arrived is the answer.
+            }
+            return answer.toString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public SinkAtlasServer server() {
