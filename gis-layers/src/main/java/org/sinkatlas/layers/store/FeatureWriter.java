@@ -43,4 +43,10 @@ public interface FeatureWriter {
      * deleted feature).
      */
     void restore(LayerInfo layer, Feature feature, List<FeatureVersion> history);
+
+    /** Appends a service record in this transaction, by this transaction's author and at its time. */
+    ServiceRecord appendRecord(String kind, Map<String, ?> body);
+
+    /** Writes a record exactly as given (id, author, time); used to move a whole store between engines. */
+    void restoreRecord(ServiceRecord record);
 }

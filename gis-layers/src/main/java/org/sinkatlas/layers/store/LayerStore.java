@@ -1,6 +1,7 @@
 package org.sinkatlas.layers.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.model.Feature;
@@ -78,6 +79,14 @@ public interface LayerStore extends AutoCloseable {
 
     /** Every history row of a layer, by feature id then version, streamed; the caller closes it. */
     StoreCursor<FeatureVersion> historyOf(String layerId);
+
+    /** Appends a service record in a transaction of its own; returns it with its id and time. */
+    default ServiceRecord appendRecord(String kind, Map<String, ?> body, String author) {
+        return write(author, w -> w.appendRecord(kind, body));
+    }
+
+    /** Every service record of a kind, oldest first; every record of every kind when {@code kind} is null. */
+    List<ServiceRecord> records(String kind);
 
     /** Releases connections and files. */
     @Override

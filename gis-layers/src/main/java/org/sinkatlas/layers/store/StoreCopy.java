@@ -10,14 +10,14 @@ import org.sinkatlas.layers.model.LayerInfo;
 
 /**
  * Moves a whole store into another, empty one, whatever the two engines: every layer, every feature with
- * its id, version and times, and every history row including deleted features. Features are streamed
+ * its id, version and times, every history row including deleted features, and every service record. Features are streamed
  * (with their history, joined by id) and written in transactions of a few thousand; if anything fails,
  * the target is emptied again, so it ends with all of the source or nothing.
  */
 public final class StoreCopy {
 
     /** What was copied. */
-    public record Report(int layers, long features, long historyRows) {}
+    public record Report(int layers, long features, long historyRows, long records) {}
 
     private static final int FEATURES_PER_TRANSACTION = 5_000;
 
@@ -32,8 +32,12 @@ public final class StoreCopy {
             throw new IllegalArgumentException("the target store already has layers " + to.layers().stream()
                     .map(LayerInfo::id).toList() + "; copy into an empty store");
         }
+        if (!to.records(null).isEmpty()) {
+            throw new IllegalArgumentException("the target store already has service records; copy into an empty store");
+        }
         long features = 0;
         long history = 0;
+        long recordCount;
         List<LayerInfo> layers = from.layers();
         try {
             for (LayerInfo layer : layers) {
@@ -43,6 +47,13 @@ public final class StoreCopy {
                 history += copied[1];
                 progress.accept(String.format("%-14s %,9d features %,9d history rows", layer.id(), copied[0], copied[1]));
             }
+            List<ServiceRecord> records = from.records(null);
+            to.write(author, w -> {
+                records.forEach(w::restoreRecord);
+                return null;
+            });
+            recordCount = records.size();
+            progress.accept(String.format("%-14s %,9d records", "(service)", recordCount));
         } catch (RuntimeException e) {
             try {
                 to.dropAllLayers();
@@ -51,7 +62,7 @@ public final class StoreCopy {
             }
             throw e;
         }
-        return new Report(layers.size(), features, history);
+        return new Report(layers.size(), features, history, recordCount);
     }
 
     /** {features, history rows} copied. */

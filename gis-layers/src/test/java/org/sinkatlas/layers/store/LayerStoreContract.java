@@ -562,4 +562,32 @@ public abstract class LayerStoreContract {
         assertInstanceOf(StoreException.class, e);
         assertFalse(e.getMessage().isEmpty());
     }
+
+    @Test
+    void serviceRecordsAreAppendedInOrderAndKeptWithTheirTransaction() {
+        ServiceRecord first = store.appendRecord("api-key", Map.of("name", "青浦 officer", "roles", List.of("officer")),
+                "admin");
+        ServiceRecord second = store.appendRecord("target-report", Map.of("value", 0.82, "date", "2024-12-31"), "ann");
+        ServiceRecord third = store.appendRecord("api-key", Map.of("revokes", first.id()), "admin");
+        assertTrue(first.id() < second.id() && second.id() < third.id());
+        List<ServiceRecord> keys = store.records("api-key");
+        assertEquals(List.of(first.id(), third.id()), keys.stream().map(ServiceRecord::id).toList());
+        assertEquals("青浦 officer", keys.get(0).body().get("name"));
+        assertEquals(List.of("officer"), keys.get(0).body().get("roles"));
+        assertEquals("admin", keys.get(0).author());
+        assertEquals(first.at(), keys.get(0).at());
+        assertEquals(0.82, ((Number) store.records("target-report").get(0).body().get("value")).doubleValue(), 1e-12);
+        assertEquals(3, store.records(null).size());
+        assertTrue(store.records("nothing-yet").isEmpty());
+
+        // A record appended in a transaction that fails is gone with it, as are the features.
+        assertThrows(IllegalStateException.class, () -> store.write("ann", w -> {
+            w.insert(PLOTS.id(), new FeatureDraft(square(1, 1, 1), props()));
+            w.appendRecord("audit", Map.of("what", "half a change"));
+            throw new IllegalStateException("fails after both");
+        }));
+        assertTrue(store.records("audit").isEmpty());
+        assertEquals(0, store.count(PLOTS.id(), Filter.ALL));
+        assertThrows(IllegalArgumentException.class, () -> store.appendRecord("Not A Slug", Map.of(), "x"));
+    }
 }

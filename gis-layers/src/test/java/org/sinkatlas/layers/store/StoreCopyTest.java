@@ -53,10 +53,13 @@ class StoreCopyTest {
         });
         Geometry area = square(121, 31);
         s.write("carol", w -> w.insert("test-areas", new FeatureDraft(area, Map.of("name", "a"))));
+        s.appendRecord("api-key", Map.of("name", "officer", "hash", "x"), "admin");
+        s.appendRecord("target-report", Map.of("value", 0.9), "dave");
     }
 
     private static void assertSameStores(LayerStore a, LayerStore b) {
         assertEquals(a.layers(), b.layers());
+        assertEquals(a.records(null), b.records(null));
         for (LayerInfo layer : a.layers()) {
             List<Feature> fa = all(a, layer.id());
             List<Feature> fb = all(b, layer.id());
@@ -110,6 +113,7 @@ class StoreCopyTest {
             assertEquals(2, r.layers());
             assertEquals(12, r.features());
             assertEquals(15, r.historyRows(), "12 inserts, an update and a delete, and one area");
+            assertEquals(2, r.records());
             assertSameStores(gpkg, pg);
             StoreCopy.copy(pg, back, "copy", line -> { });
             assertSameStores(gpkg, back);
@@ -117,6 +121,10 @@ class StoreCopyTest {
             Geometry g = square(120, 30);
             assertEquals(13, pg.write("x", w -> w.insert("test-plots", new FeatureDraft(g, Map.of()))).id());
             assertEquals(13, back.write("x", w -> w.insert("test-plots", new FeatureDraft(g, Map.of()))).id());
+            // And so do record ids.
+            long lastRecord = gpkg.records(null).get(1).id();
+            assertTrue(pg.appendRecord("audit", Map.of(), "x").id() > lastRecord);
+            assertTrue(back.appendRecord("audit", Map.of(), "x").id() > lastRecord);
         } finally {
             TestPostgis.dropSchema(schema);
         }
@@ -164,6 +172,7 @@ class StoreCopyTest {
         @Override public java.util.Optional<Feature> feature(String id, long f) { return inner.feature(id, f); }
         @Override public List<FeatureVersion> history(String id, long f) { return inner.history(id, f); }
         @Override public StoreCursor<FeatureVersion> historyOf(String id) { return inner.historyOf(id); }
+        @Override public List<ServiceRecord> records(String kind) { return inner.records(kind); }
         @Override public void close() { }
     }
 }

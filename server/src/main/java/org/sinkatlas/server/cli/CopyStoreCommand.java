@@ -27,8 +27,8 @@ abstract class CopyStoreCommand implements Callable<Integer> {
             StoreCopy.Report[] report = new StoreCopy.Report[1];
             StoreLocation.createFilled(to(), target -> report[0] = StoreCopy.copy(source, target, "copy",
                     line -> System.out.println("  " + line)));
-            System.out.printf("copied %d layers, %,d features and %,d history rows from %s to %s in %.1f s%n",
-                    report[0].layers(), report[0].features(), report[0].historyRows(), from(), to(),
+            System.out.printf("copied %d layers, %,d features, %,d history rows and %,d records from %s to %s in %.1f s%n",
+                    report[0].layers(), report[0].features(), report[0].historyRows(), report[0].records(), from(), to(),
                     (System.nanoTime() - started) / 1e9);
             return 0;
         } catch (StoreException | IllegalArgumentException e) {

@@ -42,6 +42,7 @@ import org.sinkatlas.layers.model.LayerExtent;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.store.FeatureChecks;
+import org.sinkatlas.layers.store.ServiceRecord;
 import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.sql.JdbcCursor;
 import org.sinkatlas.layers.store.FeatureQuery;
@@ -109,12 +110,15 @@ public final class GeoPackageStore implements LayerStore {
                     + " layer_id TEXT NOT NULL, fid INTEGER NOT NULL, version INTEGER NOT NULL, operation TEXT NOT NULL,"
                     + " geom BLOB, properties TEXT, created DATETIME, at DATETIME NOT NULL, author TEXT,"
                     + " UNIQUE (layer_id, fid, version))");
-            if (!ours) {
-                // Registered as attribute tables so that GeoPackage readers know them for what they are.
-                st.execute("INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES"
-                        + " ('sa_layers', 'attributes', 'Sink Atlas layers', 'Sink Atlas layer definitions'),"
-                        + " ('sa_history', 'attributes', 'Sink Atlas history', 'Every version of every feature')");
-            }
+            st.execute("CREATE TABLE IF NOT EXISTS sa_records (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL,"
+                    + " body TEXT NOT NULL, author TEXT, at DATETIME NOT NULL)");
+            st.execute("CREATE INDEX IF NOT EXISTS sa_records_kind ON sa_records (kind, id)");
+            // Registered as attribute tables so that GeoPackage readers know them for what they are; a store made
+            // before a table existed gets it registered now.
+            st.execute("INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description) VALUES"
+                    + " ('sa_layers', 'attributes', 'Sink Atlas layers', 'Sink Atlas layer definitions'),"
+                    + " ('sa_history', 'attributes', 'Sink Atlas history', 'Every version of every feature'),"
+                    + " ('sa_records', 'attributes', 'Sink Atlas records', 'Keys, reports and audit entries')");
             try (ResultSet rs = st.executeQuery("SELECT definition FROM sa_layers ORDER BY position")) {
                 while (rs.next()) layers.add(StoreJson.layerFromJson(rs.getString(1)));
             }
@@ -554,6 +558,19 @@ public final class GeoPackageStore implements LayerStore {
     }
 
     @Override
+    public List<ServiceRecord> records(String kind) {
+        String sql = "SELECT id, kind, body, author, at FROM sa_records" + (kind == null ? "" : " WHERE kind = ?")
+                + " ORDER BY id";
+        List<ServiceRecord> out = new ArrayList<>();
+        try (StoreCursor<ServiceRecord> rows = openCursor(sql, kind == null ? List.of() : List.of(kind),
+                rs -> new ServiceRecord(rs.getLong(1), rs.getString(2), StoreJson.objectFromJson(rs.getString(3)),
+                        rs.getString(4), StoreJson.parseInstant(rs.getString(5))))) {
+            rows.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    @Override
     public void dropLayer(String layerId) {
         LayerInfo layer = requireLayer(layerId);
         writeLock.lock();
@@ -811,6 +828,41 @@ public final class GeoPackageStore implements LayerStore {
                 ps.setString(8, StoreJson.formatInstant(at));
                 ps.setString(9, who);
                 ps.executeUpdate();
+            }
+        }
+
+        @Override
+        public ServiceRecord appendRecord(String kind, Map<String, ?> body) {
+            ServiceRecord.requireKind(kind);
+            try (PreparedStatement ps = writeConnection.prepareStatement(
+                    "INSERT INTO sa_records (kind, body, author, at) VALUES (?, ?, ?, ?)")) {
+                String json = StoreJson.write(body);
+                ps.setString(1, kind);
+                ps.setString(2, json);
+                ps.setString(3, author);
+                ps.setString(4, StoreJson.formatInstant(now));
+                ps.executeUpdate();
+                try (Statement st = writeConnection.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
+                    rs.next();
+                    return new ServiceRecord(rs.getLong(1), kind, StoreJson.objectFromJson(json), author, now);
+                }
+            } catch (SQLException e) {
+                throw new StoreException("cannot append a " + kind + " record: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void restoreRecord(ServiceRecord r) {
+            try (PreparedStatement ps = writeConnection.prepareStatement(
+                    "INSERT INTO sa_records (id, kind, body, author, at) VALUES (?, ?, ?, ?, ?)")) {
+                ps.setLong(1, r.id());
+                ps.setString(2, r.kind());
+                ps.setString(3, StoreJson.write(r.body()));
+                ps.setString(4, r.author());
+                ps.setString(5, StoreJson.formatInstant(r.at()));
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new StoreException("cannot restore record " + r.id() + ": " + e.getMessage(), e);
             }
         }
 

@@ -39,6 +39,7 @@ import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.NotFoundException;
+import org.sinkatlas.layers.store.ServiceRecord;
 import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.layers.store.StoreJson;
@@ -520,6 +521,19 @@ public final class PostgisStore implements LayerStore {
         return openCursor(sql, params, rs -> PostgisRows.history(layer, rs));
     }
 
+    @Override
+    public List<ServiceRecord> records(String kind) {
+        String sql = "SELECT id, kind, body::text, author, at FROM sa_records" + (kind == null ? "" : " WHERE kind = ?")
+                + " ORDER BY id";
+        List<ServiceRecord> out = new ArrayList<>();
+        try (StoreCursor<ServiceRecord> rows = openCursor(sql, kind == null ? List.of() : List.of(kind),
+                rs -> new ServiceRecord(rs.getLong(1), rs.getString(2), StoreJson.objectFromJson(rs.getString(3)),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))) {
+            rows.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------------------------------------
     // Writes
 
@@ -862,6 +876,43 @@ public final class PostgisStore implements LayerStore {
             ps.setBytes(i++, wkb.write(g));
             for (PropertyDef p : layer.properties()) ps.setObject(i++, dialect.bindValue(p.type(), props.get(p.name())));
             return i;
+        }
+
+        @Override
+        public ServiceRecord appendRecord(String kind, Map<String, ?> body) {
+            ServiceRecord.requireKind(kind);
+            String json = StoreJson.write(body);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sa_records (kind, body, author, at) VALUES (?, ?::jsonb, ?, ?) RETURNING id")) {
+                ps.setString(1, kind);
+                ps.setString(2, json);
+                ps.setString(3, author);
+                ps.setObject(4, utc(now));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return new ServiceRecord(rs.getLong(1), kind, StoreJson.objectFromJson(json), author, now);
+                }
+            } catch (SQLException e) {
+                throw failure("appending a " + kind + " record", e);
+            }
+        }
+
+        @Override
+        public void restoreRecord(ServiceRecord r) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO sa_records (id, kind, body, author, at) VALUES (?, ?, ?::jsonb, ?, ?)");
+                    Statement st = c.createStatement()) {
+                ps.setLong(1, r.id());
+                ps.setString(2, r.kind());
+                ps.setString(3, StoreJson.write(r.body()));
+                ps.setString(4, r.author());
+                ps.setObject(5, utc(r.at()));
+                ps.executeUpdate();
+                // Records appended later must get higher ids than the restored ones.
+                st.execute("SELECT setval(pg_get_serial_sequence('sa_records', 'id'), (SELECT max(id) FROM sa_records))");
+            } catch (SQLException e) {
+                throw failure("restoring record " + r.id(), e);
+            }
         }
 
         @SuppressWarnings("unchecked")
