@@ -3,11 +3,18 @@ package org.sinkatlas.server;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.server.admin.AdminApi;
+import org.sinkatlas.server.auth.Access;
+import org.sinkatlas.server.auth.ApiKeys;
+import org.sinkatlas.server.auth.OidcVerifier;
+import org.sinkatlas.server.auth.RateLimiter;
+import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.features.FeaturesApi;
 import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiProblem;
@@ -38,33 +45,66 @@ public final class SinkAtlasServer implements AutoCloseable {
     /** The largest request body accepted (bodies without a length are cut off here as they are read). */
     public static final long MAX_BODY_BYTES = 10_000_000L;
 
+    /**
+     * How the service runs.
+     *
+     * @param baseUrl   the public URL of the service when it runs behind a proxy, or null to take each request's
+     *                  own host
+     * @param standards the released sink standards and the current one
+     * @param oidc      the OpenID Connect issuer whose tokens are accepted besides API keys, or null
+     * @param rateLimit requests per second per client, or 0 for no limit
+     */
+    public record Settings(String baseUrl, StandardCatalog standards, OidcVerifier.Settings oidc, double rateLimit) {
+
+        public static Settings defaults() {
+            return new Settings(null, StandardCatalog.builtIn(), null, 0);
+        }
+
+        public Settings withBaseUrl(String url) {
+            return new Settings(url, standards, oidc, rateLimit);
+        }
+
+        public Settings withStandards(StandardCatalog catalog) {
+            return new Settings(baseUrl, catalog, oidc, rateLimit);
+        }
+
+        public Settings withOidc(OidcVerifier.Settings issuer) {
+            return new Settings(baseUrl, standards, issuer, rateLimit);
+        }
+
+        public Settings withRateLimit(double perSecond) {
+            return new Settings(baseUrl, standards, oidc, perSecond);
+        }
+    }
+
+    /** How often each instance reads the API keys again, so that a key revoked elsewhere stops working. */
+    static final Duration KEY_REFRESH = Duration.ofSeconds(2);
+
     private final List<ApiRoute> routes = new ArrayList<>();
     private final Jobs jobs = new Jobs();
+    private final Access access;
     private final SinkApi sinks;
     private final Javalin app;
 
-    /**
-     * @param baseUrl the public URL of the service when it runs behind a proxy, or null to take each
-     *                request's own host
-     */
-    public SinkAtlasServer(LayerStore store, String baseUrl) {
-        this(store, StandardCatalog.builtIn(), baseUrl);
+    /** The service with default settings. */
+    public SinkAtlasServer(LayerStore store) {
+        this(store, Settings.defaults());
     }
 
-    /**
-     * @param standards the released sink standards and the current one
-     * @param baseUrl   the public URL of the service when it runs behind a proxy, or null to take each
-     *                  request's own host
-     */
-    public SinkAtlasServer(LayerStore store, StandardCatalog standards, String baseUrl) {
+    public SinkAtlasServer(LayerStore store, Settings settings) {
         CrsService crs = new CrsService();
-        Urls urls = new Urls(baseUrl);
+        Urls urls = new Urls(settings.baseUrl());
         HtmlPages html = new HtmlPages();
-        FeaturesApi features = new FeaturesApi(store, crs, urls, html);
+        access = new Access(store, new ApiKeys(store, KEY_REFRESH),
+                settings.oidc() == null ? null : new OidcVerifier(settings.oidc()),
+                settings.rateLimit() > 0 ? new RateLimiter(settings.rateLimit()) : null);
+        FeaturesApi features = new FeaturesApi(store, crs, urls, html, access);
         OpenApiResource openApi = new OpenApiResource(() -> routes, features, urls, html, VERSION);
-        sinks = new SinkApi(store, standards, crs, urls, html, jobs);
+        sinks = new SinkApi(store, settings.standards(), crs, urls, html, jobs, access);
+        AdminApi admin = new AdminApi(store, access, urls);
         routes.addAll(features.routes());
         routes.addAll(sinks.routes());
+        routes.addAll(admin.routes());
         routes.addAll(openApi.routes());
         routes.addAll(new HealthResource(store).routes());
         ProblemHandler problems = new ProblemHandler(html);
@@ -82,7 +122,14 @@ public final class SinkAtlasServer implements AutoCloseable {
                             "the body has %,d bytes; at most %,d are accepted", length, MAX_BODY_BYTES));
                 }
             });
-            for (ApiRoute r : routes) config.routes.addHttpHandler(r.method(), r.path(), r.handler());
+            config.routes.before(access::identify);
+            for (ApiRoute r : routes) {
+                Role least = r.role();
+                config.routes.addHttpHandler(r.method(), r.path(), least == Role.ANONYMOUS ? r.handler() : ctx -> {
+                    access.require(ctx, least);
+                    r.handler().handle(ctx);
+                });
+            }
             // The web map's and dashboard's own files and the libraries built into the jar (scripts/web-assets.sh).
             config.staticFiles.add(files -> {
                 files.hostedPath = ASSETS_PATH;
@@ -118,6 +165,11 @@ public final class SinkAtlasServer implements AutoCloseable {
         app.start(host, port);
         sinks.refreshStaleEstimates();
         return this;
+    }
+
+    /** Who may do what: the API keys and layer visibility. */
+    public Access access() {
+        return access;
     }
 
     public int port() {

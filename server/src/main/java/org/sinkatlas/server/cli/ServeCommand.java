@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreUnavailableException;
 import org.sinkatlas.server.SinkAtlasServer;
+import org.sinkatlas.server.auth.OidcVerifier;
 import org.sinkatlas.sink.standard.StandardCatalog;
 import org.sinkatlas.sink.standard.StandardException;
 import picocli.CommandLine.Command;
@@ -35,6 +36,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--standard", description = "The sink standard to make current, id@version (default: the newest).")
     String standard;
 
+    @Option(names = "--oidc-issuer", description = {"Also accept OpenID Connect access tokens (JWTs) from this issuer,"
+            + " verified against its published keys. The role comes from the claim sink_atlas_role (officer or"
+            + " admin), an officer's layers from sink_atlas_layers."})
+    String oidcIssuer;
+
+    @Option(names = "--oidc-audience", description = "The audience OpenID Connect tokens must name (default: any).")
+    String oidcAudience;
+
+    @Option(names = "--rate-limit", defaultValue = "200",
+            description = "Requests per second each client may make, bursts of twice that (0: no limit; default: ${DEFAULT-VALUE}).")
+    double rateLimit;
+
     @Override
     public Integer call() {
         StandardCatalog standards;
@@ -45,6 +58,10 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("sink-atlas: " + e.getMessage());
             return 2;
         }
+        if (rateLimit < 0) {
+            System.err.println("sink-atlas: --rate-limit must be 0 (no limit) or more requests per second");
+            return 2;
+        }
         LayerStore layerStore;
         try {
             layerStore = StoreLocation.open(store, !noDemo, line -> System.out.println("  " + line));
@@ -52,9 +69,12 @@ final class ServeCommand implements Callable<Integer> {
             System.err.println("sink-atlas: cannot open the store: " + e.getMessage());
             return 2;
         }
+        SinkAtlasServer.Settings settings = SinkAtlasServer.Settings.defaults().withBaseUrl(baseUrl)
+                .withStandards(standards).withRateLimit(rateLimit)
+                .withOidc(oidcIssuer == null ? null : OidcVerifier.Settings.of(oidcIssuer, oidcAudience));
         SinkAtlasServer server;
         try {
-            server = new SinkAtlasServer(layerStore, standards, baseUrl).start(host, port);
+            server = new SinkAtlasServer(layerStore, settings).start(host, port);
         } catch (RuntimeException e) {
             layerStore.close();
             System.err.println("sink-atlas: cannot listen on " + host + ":" + port + ": " + rootMessage(e));
@@ -69,6 +89,15 @@ final class ServeCommand implements Callable<Integer> {
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         System.out.println("Sink Atlas 碳汇一张图 is serving " + layerStore.layers().size() + " layers from " + store);
         System.out.println("  http://" + shownHost + ":" + server.port() + "/");
+        // Printed here, once, to the console only: the store keeps just its hash, and no log ever has it.
+        server.access().keys().bootstrapAdmin().ifPresent(first -> {
+            System.out.println();
+            System.out.println("  The store had no API keys; this is its first admin key, shown only now · 首个管理员密钥（仅显示一次）:");
+            System.out.println("    " + first.token());
+            System.out.println("  Use it as 'Authorization: Bearer <key>' to make the officers' keys (POST /admin/keys),");
+            System.out.println("  then keep it safe or revoke it. See docs/security.md.");
+            System.out.println();
+        });
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -26,6 +26,7 @@ import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreJson;
+import org.sinkatlas.server.auth.Access;
 import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
@@ -64,12 +65,14 @@ public final class FeaturesApi {
     private final CrsService crs;
     private final Urls urls;
     private final HtmlPages html;
+    private final Access access;
 
-    public FeaturesApi(LayerStore store, CrsService crs, Urls urls, HtmlPages html) {
+    public FeaturesApi(LayerStore store, CrsService crs, Urls urls, HtmlPages html, Access access) {
         this.store = store;
         this.crs = crs;
         this.urls = urls;
         this.html = html;
+        this.access = access;
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -116,14 +119,9 @@ public final class FeaturesApi {
                         List.of(MediaTypes.GEOJSON, MediaTypes.HTML), true, this::item));
     }
 
-    /** The layers anonymous users may see. */
+    /** The layers anonymous users may see (the public API definition lists these). */
     public List<LayerInfo> publishedLayers() {
         return store.layers().stream().filter(LayerInfo::published).toList();
-    }
-
-    private LayerInfo publishedLayer(String id) {
-        return store.layer(id).filter(LayerInfo::published)
-                .orElseThrow(() -> ApiProblem.notFound("no collection '" + id + "'; see /collections"));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -144,7 +142,7 @@ public final class FeaturesApi {
                 Link.of(base + "/collections", "data", MediaTypes.JSON, "Collections"),
                 Link.of(base + "/collections", REL_DATA, MediaTypes.JSON, "Collections"));
         if (format == Format.HTML) {
-            sendHtml(ctx, html.landing(base, publishedLayers()));
+            sendHtml(ctx, html.landing(base, access.visibleLayers(ctx)));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -173,7 +171,7 @@ public final class FeaturesApi {
         QueryParameters.requireKnown(ctx, Set.of("f"));
         Format format = Format.of(ctx);
         String base = urls.base(ctx);
-        List<LayerInfo> layers = publishedLayers();
+        List<LayerInfo> layers = access.visibleLayers(ctx);
         if (format == Format.HTML) {
             sendHtml(ctx, html.collections(base, layers));
             return;
@@ -191,7 +189,7 @@ public final class FeaturesApi {
     }
 
     private void collection(Context ctx) {
-        LayerInfo layer = publishedLayer(ctx.pathParam("collectionId"));
+        LayerInfo layer = access.visibleLayer(ctx, ctx.pathParam("collectionId"));
         QueryParameters.requireKnown(ctx, Set.of("f"));
         String base = urls.base(ctx);
         if (Format.of(ctx) == Format.HTML) {
@@ -241,7 +239,7 @@ public final class FeaturesApi {
     // Items
 
     private void items(Context ctx) {
-        LayerInfo layer = publishedLayer(ctx.pathParam("collectionId"));
+        LayerInfo layer = access.visibleLayer(ctx, ctx.pathParam("collectionId"));
         Set<String> allowed = new LinkedHashSet<>(ItemsRequest.NAMES);
         allowed.addAll(layer.propertyNames());
         QueryParameters.requireKnown(ctx, allowed);
@@ -318,7 +316,7 @@ public final class FeaturesApi {
     }
 
     private void item(Context ctx) {
-        LayerInfo layer = publishedLayer(ctx.pathParam("collectionId"));
+        LayerInfo layer = access.visibleLayer(ctx, ctx.pathParam("collectionId"));
         QueryParameters.requireKnown(ctx, Set.of("f", "crs"));
         String idText = ctx.pathParam("featureId");
         long id;

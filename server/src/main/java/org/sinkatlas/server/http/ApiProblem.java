@@ -1,5 +1,9 @@
 package org.sinkatlas.server.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * An error answered as an RFC 7807 problem ({@code application/problem+json}): the HTTP status, an OGC
  * style exception code, a short title and the reason in words. Thrown anywhere in a handler; the one
@@ -10,6 +14,7 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String code;
     private final String title;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiProblem(int status, String code, String title, String detail) {
         super(detail);
@@ -36,6 +41,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem unavailable(String detail) {
         return new ApiProblem(503, "ServiceUnavailable", "Store unavailable · 数据存储暂不可用", detail);
+    }
+
+    /** Adds a header to the answer, e.g. {@code WWW-Authenticate} with a 401 or {@code Retry-After} with a 429. */
+    public ApiProblem withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 
     public int status() {

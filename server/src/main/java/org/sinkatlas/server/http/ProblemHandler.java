@@ -75,6 +75,7 @@ public final class ProblemHandler {
     public void write(Context ctx, ApiProblem p) {
         ctx.attribute(ANSWERED, Boolean.TRUE);
         ctx.status(p.status());
+        p.headers().forEach(ctx::header);
         Format format;
         try {
             format = Format.of(ctx);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.features.FeaturesApi;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiRoute;
@@ -17,6 +18,8 @@ import org.sinkatlas.server.http.MediaTypes;
  * with that collection's property filters as query parameters and its id in place of the path parameter.
  */
 public final class OpenApiDocument {
+
+    private static final String BEARER = "bearerAuth";
 
     private OpenApiDocument() {}
 
@@ -39,7 +42,11 @@ public final class OpenApiDocument {
                         layer);
             }
         }
-        ObjectNode schemas = doc.putObject("components").putObject("schemas");
+        ObjectNode components = doc.putObject("components");
+        components.putObject("securitySchemes").putObject(BEARER).put("type", "http").put("scheme", "bearer")
+                .put("description", "An API key of this service (sa_...), or an OpenID Connect access token when the"
+                        + " service is configured to accept them. Without one, a caller is the public.");
+        ObjectNode schemas = components.putObject("schemas");
         ObjectNode problem = schemas.putObject("Problem").put("type", "object");
         ObjectNode props = problem.putObject("properties");
         for (String s : List.of("type", "code", "title", "detail")) props.putObject(s).put("type", "string");
@@ -80,6 +87,11 @@ public final class OpenApiDocument {
             schema.put("type", type.equals(MediaTypes.HTML) ? "string" : "object");
         }
         problemResponse(responses, "400", "Bad request: an unknown parameter or a bad value");
+        if (r.role() != Role.ANONYMOUS) {
+            get.putArray("security").addObject().putArray(BEARER);
+            problemResponse(responses, "401", "No API key, or one that is not valid");
+            problemResponse(responses, "403", "The key's role or layers do not allow this");
+        }
         if (r.path().contains("{")) problemResponse(responses, "404", "No such collection or feature");
         problemResponse(responses, "503", "The data store does not answer");
     }

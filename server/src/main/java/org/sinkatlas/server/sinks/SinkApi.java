@@ -23,6 +23,8 @@ import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.server.auth.Access;
+import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
@@ -67,9 +69,12 @@ public final class SinkApi {
     private final HtmlPages html;
     private final Jobs jobs;
     private final Map<String, SinkCalculator> calculators = new ConcurrentHashMap<>();
+    private final Access access;
 
-    public SinkApi(LayerStore store, StandardCatalog standards, CrsService crs, Urls urls, HtmlPages html, Jobs jobs) {
+    public SinkApi(LayerStore store, StandardCatalog standards, CrsService crs, Urls urls, HtmlPages html, Jobs jobs,
+            Access access) {
         this.store = store;
+        this.access = access;
         this.standards = standards;
         this.crs = crs;
         this.urls = urls;
@@ -114,10 +119,11 @@ public final class SinkApi {
                         List.of(by, scenario, standard, layer, summaryFormat), List.of(MediaTypes.JSON, "text/csv"), false,
                         this::summary),
                 new ApiRoute(HandlerType.POST, "/sinks/recompute", "recomputeSinks", "Recompute a layer's stored estimates"
-                        + " · 重新计算", "Sinks", List.of(layer), List.of(MediaTypes.JSON), false, null, 202, this::recompute),
+                        + " · 重新计算", "Sinks", List.of(layer), List.of(MediaTypes.JSON), false, null, 202, this::recompute)
+                        .requiring(Role.ADMIN),
                 new ApiRoute("/sinks/jobs/{jobId}", "getSinkJob", "Progress of a recompute · 计算进度", "Sinks",
                         List.of(ApiParameter.path("jobId", "Job id.", n.objectNode().put("type", "string"))),
-                        List.of(MediaTypes.JSON), false, this::job));
+                        List.of(MediaTypes.JSON), false, this::job).requiring(Role.ADMIN));
     }
 
     /** Starts a recompute of every sink layer whose stored estimates are missing or from another standard. */
@@ -183,8 +189,7 @@ public final class SinkApi {
         } catch (NumberFormatException e) {
             throw ApiProblem.notFound("no parcel '" + idText + "'");
         }
-        LayerInfo layer = store.layer(PARCELS).filter(LayerInfo::published)
-                .orElseThrow(() -> ApiProblem.notFound("there is no parcels layer"));
+        LayerInfo layer = access.visibleLayer(ctx, PARCELS);
         Feature f = store.feature(layer.id(), id).orElseThrow(() -> ApiProblem.notFound("no parcel " + id));
         SinkEstimate e;
         try {
@@ -269,9 +274,11 @@ public final class SinkApi {
         String f = ctx.queryParam("f") == null ? "json" : ctx.queryParam("f");
         if (!f.equals("json") && !f.equals("csv")) throw ApiProblem.badRequest("f must be json or csv, not '" + f + "'");
         String layerId = ctx.queryParam("layer") == null ? PARCELS : ctx.queryParam("layer");
-        LayerInfo layer = store.layer(layerId).filter(LayerInfo::published)
-                .orElseThrow(() -> ApiProblem.notFound("no layer '" + layerId + "'"));
+        LayerInfo layer = access.visibleLayer(ctx, layerId);
         if (!SinkFields.isSinkLayer(layer)) throw ApiProblem.badRequest("layer '" + layerId + "' keeps no sink estimates");
+        // Grouping by a layer's features shows their names: only by a layer the caller may see.
+        if (by == SinkSummaries.By.ZONE) access.visibleLayer(ctx, SinkSummaries.ZONES_LAYER);
+        if (by == SinkSummaries.By.PROJECT) access.visibleLayer(ctx, SinkSummaries.PROJECTS_LAYER);
         SinkSummaries.Summary s = new SinkSummaries(store).summary(layerId, by, scenario.equals("planned"), calculator(standard));
         if (f.equals("csv")) {
             ctx.header("Content-Disposition", "attachment; filename=\"sink-summary-" + byText + "-" + scenario + ".csv\"");

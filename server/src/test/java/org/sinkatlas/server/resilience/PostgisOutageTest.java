@@ -39,7 +39,7 @@ class PostgisOutageTest {
     void requestsGet503WhileTheDatabaseIsAwayAndTheServiceRecoversByItself() throws Exception {
         TestPostgis.Cluster cluster = TestPostgis.Cluster.start("outage");
         try (PostgisStore store = PostgisStore.open(PostgisSettings.parse(cluster.url(), Map.of()));
-                SinkAtlasServer server = new SinkAtlasServer(store, null).start("127.0.0.1", 0)) {
+                SinkAtlasServer server = new SinkAtlasServer(store).start("127.0.0.1", 0)) {
             store.createLayer(SITES);
             store.write("t", w -> {
                 for (int i = 0; i < 3; i++) w.insert("sites", new FeatureDraft(point(120.9, 31 + i * 0.1), Map.of("name", "s")));

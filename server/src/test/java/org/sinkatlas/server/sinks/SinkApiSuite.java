@@ -182,21 +182,23 @@ abstract class SinkApiSuite {
 
     @Test
     void aRecomputeIsAJobWithProgress() throws Exception {
-        HttpResponse<String> r = demo().post("/sinks/recompute?layer=parcels", "application/json", "");
+        String admin = demo().adminToken();
+        HttpResponse<String> r = demo().call("POST", "/sinks/recompute?layer=parcels", admin, null, null);
         assertEquals(202, r.statusCode(), r.body());
         String location = r.headers().firstValue("Location").orElseThrow();
         String path = location.substring(demo().url().length());
-        JsonNode job = json(demo().get(path));
+        JsonNode job = json(demo().call("GET", path, admin, null, null));
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (!job.get("state").asText().equals("done") && System.nanoTime() < deadline) {
             assertFalse(job.get("state").asText().equals("failed"), job.toString());
             Thread.sleep(100);
-            job = json(demo().get(path));
+            job = json(demo().call("GET", path, admin, null, null));
         }
         assertEquals("done", job.get("state").asText(), job.toString());
         assertEquals(100.0, job.get("percent").asDouble(), 0);
         assertEquals(demo().store().count("parcels", Filter.ALL), job.get("done").asLong());
-        assertEquals(400, demo().post("/sinks/recompute?layer=districts", "application/json", "").statusCode());
-        assertEquals(404, demo().get("/sinks/jobs/999").statusCode());
+        assertEquals(400, demo().call("POST", "/sinks/recompute?layer=districts", admin, null, null).statusCode());
+        assertEquals(404, demo().call("GET", "/sinks/jobs/999", admin, null, null).statusCode());
+        assertEquals(401, demo().get(path).statusCode(), "jobs are for admins");
     }
 }

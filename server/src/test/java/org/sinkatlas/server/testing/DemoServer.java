@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.demo.DemoDataset;
 import org.sinkatlas.layers.store.LayerStore;
@@ -21,6 +22,7 @@ import org.sinkatlas.layers.store.geopackage.GeoPackageStore;
 import org.sinkatlas.layers.store.postgis.PostgisStore;
 import org.sinkatlas.layers.testing.TestPostgis;
 import org.sinkatlas.server.SinkAtlasServer;
+import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.sink.calc.SinkCalculator;
 import org.sinkatlas.sink.layers.StoredEstimates;
 import org.sinkatlas.sink.standard.StandardCatalog;
@@ -38,10 +40,14 @@ public final class DemoServer {
 
     private final LayerStore store;
     private final SinkAtlasServer server;
+    private final String adminToken;
 
-    private DemoServer(LayerStore store) {
+    /** @param adminToken the admin key of a store copied from another, or null to make the first one, as serve does */
+    private DemoServer(LayerStore store, String adminToken) {
         this.store = store;
-        this.server = new SinkAtlasServer(store, null).start("127.0.0.1", 0);
+        this.server = new SinkAtlasServer(store).start("127.0.0.1", 0);
+        this.adminToken = adminToken != null ? adminToken : server.access().keys().bootstrapAdmin()
+                .orElseThrow(() -> new IllegalStateException("a new demo store already had keys")).token();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             store.close();
@@ -67,7 +73,7 @@ public final class DemoServer {
                 Path dir = Files.createTempDirectory("sink-atlas-test");
                 LayerStore store = GeoPackageStore.open(dir.resolve("demo.gpkg"));
                 DemoDataset.loadIfEmpty(store, new CrsService(), line -> { });
-                geopackage = new DemoServer(store);
+                geopackage = new DemoServer(store, null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -75,12 +81,12 @@ public final class DemoServer {
         return geopackage;
     }
 
-    /** The same demo on PostGIS (copied from the GeoPackage one, ids and versions included). */
+    /** The same demo on PostGIS (copied from the GeoPackage one, ids, versions and keys included). */
     public static synchronized DemoServer postgis() {
         if (postgis == null) {
             LayerStore store = PostgisStore.open(TestPostgis.freshSchema());
             StoreCopy.copy(geopackage().store(), store, "copy", line -> { });
-            postgis = new DemoServer(store);
+            postgis = new DemoServer(store, geopackage().adminToken());
         }
         return postgis;
     }
@@ -121,6 +127,28 @@ public final class DemoServer {
 
     public SinkAtlasServer server() {
         return server;
+    }
+
+    /** The first admin key of this demo store. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** A new officer key that may write {@code layers}; returns its token. */
+    public String officerToken(String name, String... layers) {
+        return server.access().keys().create(name, Role.OFFICER, Set.of(layers), "test").token();
+    }
+
+    /**
+     * Any request, with a bearer token when {@code token} is not null and a body when {@code body} is not null.
+     */
+    public HttpResponse<String> call(String method, String pathAndQuery, String token, String contentType, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url() + pathAndQuery)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (contentType != null) b.header("Content-Type", contentType);
+        return send(b.build());
     }
 
     public HttpResponse<String> get(String pathAndQuery) {
