@@ -3,6 +3,7 @@ package org.sinkatlas.layers.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureVersion;
@@ -87,6 +88,12 @@ public interface LayerStore extends AutoCloseable {
 
     /** Every service record of a kind, oldest first; every record of every kind when {@code kind} is null. */
     List<ServiceRecord> records(String kind);
+
+    /**
+     * Calls {@code listener} after every committed write with what it changed (on the writing thread, after
+     * the commit). Layer definitions changed or dropped are whole-layer changes.
+     */
+    void addChangeListener(Consumer<StoreChange> listener);
 
     /** Releases connections and files. */
     @Override

@@ -590,4 +590,42 @@ public abstract class LayerStoreContract {
         assertEquals(0, store.count(PLOTS.id(), Filter.ALL));
         assertThrows(IllegalArgumentException.class, () -> store.appendRecord("Not A Slug", Map.of(), "x"));
     }
+
+    @Test
+    void committedWritesTellListenersTheBoxesTheyTouched() {
+        List<StoreChange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        store.addChangeListener(seen::add);
+        Feature a = store.write("ann", w -> w.insert(PLOTS.id(), new FeatureDraft(square(1, 1, 1), props())));
+        assertEquals(1, seen.size());
+        assertEquals(PLOTS.id(), seen.get(0).layerId());
+        assertEquals(List.of(new Envelope(1, 2, 1, 2)), seen.get(0).areas());
+
+        seen.clear();
+        store.write("ann", w -> w.replace(PLOTS.id(), a.id(), new FeatureDraft(square(5, 5, 1), props()), 1));
+        assertEquals(List.of(new Envelope(1, 2, 1, 2), new Envelope(5, 6, 5, 6)), seen.get(0).areas(), "old and new boxes");
+
+        seen.clear();
+        store.write("ann", w -> {
+            w.annotate(PLOTS.id(), a.id(), Map.of("value", 2.5));
+            return null;
+        });
+        assertEquals(List.of(new Envelope(5, 6, 5, 6)), seen.get(0).areas());
+
+        seen.clear();
+        assertThrows(IllegalStateException.class, () -> store.write("ann", w -> {
+            w.delete(PLOTS.id(), a.id(), FeatureWriter.ANY_VERSION);
+            throw new IllegalStateException("rolled back");
+        }));
+        assertTrue(seen.isEmpty(), "nothing is told of a write that was rolled back");
+
+        store.write("ann", w -> {
+            w.delete(PLOTS.id(), a.id(), 2);
+            return null;
+        });
+        assertEquals(List.of(new Envelope(5, 6, 5, 6)), seen.get(0).areas());
+
+        seen.clear();
+        store.updateLayer(PLOTS.withPublished(false));
+        assertTrue(seen.get(0).isWholeLayer());
+    }
 }

@@ -173,6 +173,7 @@ class StoreCopyTest {
         @Override public List<FeatureVersion> history(String id, long f) { return inner.history(id, f); }
         @Override public StoreCursor<FeatureVersion> historyOf(String id) { return inner.historyOf(id); }
         @Override public List<ServiceRecord> records(String kind) { return inner.records(kind); }
+        @Override public void addChangeListener(java.util.function.Consumer<StoreChange> l) { inner.addChangeListener(l); }
         @Override public void close() { }
     }
 }

@@ -41,7 +41,9 @@ import org.sinkatlas.layers.model.FeatureVersion;
 import org.sinkatlas.layers.model.LayerExtent;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.layers.store.ChangeLog;
 import org.sinkatlas.layers.store.FeatureChecks;
+import org.sinkatlas.layers.store.StoreChange;
 import org.sinkatlas.layers.store.ServiceRecord;
 import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.sql.JdbcCursor;
@@ -89,6 +91,7 @@ public final class GeoPackageStore implements LayerStore {
     private final GeoPackageDialect dialect = new GeoPackageDialect();
     private final SqlFilterCompiler compiler = new SqlFilterCompiler(dialect);
     private final GpkgGeometryCodec writeCodec = new GpkgGeometryCodec();
+    private final ChangeLog changes = new ChangeLog();
 
     private GeoPackageStore(Path file, GeoPackage geoPackage) throws SQLException {
         this.file = file;
@@ -352,6 +355,7 @@ public final class GeoPackageStore implements LayerStore {
         } finally {
             writeLock.unlock();
         }
+        changes.publish(StoreChange.wholeLayer(layer.id()));
     }
 
     /** Fills the GeoPackage's own title and description, which QGIS and GDAL show. */
@@ -510,6 +514,7 @@ public final class GeoPackageStore implements LayerStore {
             try {
                 T result = work.run(writer);
                 writeConnection.commit();
+                writer.pending.commit();
                 return result;
             } catch (RuntimeException | Error e) {
                 writeConnection.rollback();
@@ -600,6 +605,12 @@ public final class GeoPackageStore implements LayerStore {
         } finally {
             writeLock.unlock();
         }
+        changes.publish(StoreChange.wholeLayer(layerId));
+    }
+
+    @Override
+    public void addChangeListener(java.util.function.Consumer<StoreChange> listener) {
+        changes.addListener(listener);
     }
 
     @Override
@@ -621,6 +632,7 @@ public final class GeoPackageStore implements LayerStore {
         private final String author;
         private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         final java.util.Set<String> touched = new java.util.HashSet<>();
+        final ChangeLog.Pending pending = changes.begin();
 
         GpkgWriter(String author) {
             this.author = author;
@@ -651,6 +663,7 @@ public final class GeoPackageStore implements LayerStore {
                 }
                 Feature f = new Feature(id, checked.geometry(), typedCopy(checked), 1, now, now);
                 addHistory(layer, f, FeatureVersion.Operation.INSERT);
+                pending.touch(layerId, f.geometry().getEnvelopeInternal());
                 return f;
             } catch (SQLException e) {
                 throw new StoreException("insert into " + layerId + " failed: " + e.getMessage(), e);
@@ -667,6 +680,8 @@ public final class GeoPackageStore implements LayerStore {
                 throw new VersionConflictException(layerId, featureId, expectedVersion, version);
             }
             touched.add(layerId);
+            pending.touch(layerId, storedBox(layer, featureId));
+            pending.touch(layerId, checked.geometry().getEnvelopeInternal());
             StringBuilder set = new StringBuilder(GEOM + " = ?");
             for (PropertyDef p : layer.properties()) set.append(", \"").append(p.name()).append("\" = ?");
             String sql = "UPDATE \"" + layer.tableName() + "\" SET " + set + ", sa_version = ?, sa_updated = ?"
@@ -695,6 +710,7 @@ public final class GeoPackageStore implements LayerStore {
                 throw new VersionConflictException(layerId, featureId, expectedVersion, version);
             }
             touched.add(layerId);
+            pending.touch(layerId, storedBox(layer, featureId));
             try (PreparedStatement ps = writeConnection.prepareStatement(
                     "DELETE FROM \"" + layer.tableName() + "\" WHERE fid = ?")) {
                 ps.setLong(1, featureId);
@@ -712,6 +728,7 @@ public final class GeoPackageStore implements LayerStore {
             Map<String, Object> typed = FeatureChecks.coerceDerived(layer, derived);
             if (typed.isEmpty()) return;
             touched.add(layerId);
+            if (!pending.isWholeLayer(layerId)) pending.touch(layerId, storedBox(layer, featureId));
             StringBuilder set = new StringBuilder();
             for (String name : typed.keySet()) set.append(set.length() == 0 ? "" : ", ").append('"').append(name).append("\" = ?");
             try (PreparedStatement ps = writeConnection.prepareStatement(
@@ -731,6 +748,7 @@ public final class GeoPackageStore implements LayerStore {
         public void restore(LayerInfo layerInfo, Feature feature, List<FeatureVersion> history) {
             LayerInfo layer = requireLayer(layerInfo.id());
             touched.add(layer.id());
+            pending.touchWholeLayer(layer.id());
             try {
                 if (feature != null) {
                     FeatureDraft checked = FeatureChecks.prepare(layer,
@@ -777,6 +795,19 @@ public final class GeoPackageStore implements LayerStore {
                 }
             } catch (SQLException e) {
                 throw new StoreException("restore into " + layer.id() + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        /** A stored feature's box from the layer's R-tree, or null when it has none (an empty geometry). */
+        private Envelope storedBox(LayerInfo layer, long featureId) {
+            try (PreparedStatement ps = writeConnection.prepareStatement("SELECT minx, maxx, miny, maxy FROM \""
+                    + GeoPackageDialect.rtreeTable(layer) + "\" WHERE id = ?")) {
+                ps.setLong(1, featureId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)) : null;
+                }
+            } catch (SQLException e) {
+                throw new StoreException("read of " + layer.id() + "/" + featureId + " failed: " + e.getMessage(), e);
             }
         }
 

@@ -39,7 +39,9 @@ import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.NotFoundException;
+import org.sinkatlas.layers.store.ChangeLog;
 import org.sinkatlas.layers.store.ServiceRecord;
+import org.sinkatlas.layers.store.StoreChange;
 import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.layers.store.StoreJson;
@@ -78,6 +80,9 @@ public final class PostgisStore implements LayerStore {
     private final PostgisDialect dialect = new PostgisDialect();
     private final SqlFilterCompiler compiler = new SqlFilterCompiler(dialect);
     private final Map<String, LayerCache> caches = new ConcurrentHashMap<>();
+    private final ChangeLog changes = new ChangeLog();
+    /** A feature's box in the storage CRS, as four columns. */
+    private static final String BOX = "ST_XMin(geom), ST_XMax(geom), ST_YMin(geom), ST_YMax(geom)";
     private volatile List<LayerInfo> layers = List.of();
     private volatile long layersReadAt;
 
@@ -273,6 +278,7 @@ public final class PostgisStore implements LayerStore {
             return null;
         });
         reloadLayers();
+        changes.publish(StoreChange.wholeLayer(layer.id()));
     }
 
     @Override
@@ -292,6 +298,7 @@ public final class PostgisStore implements LayerStore {
         });
         caches.remove(layerId);
         reloadLayers();
+        changes.publish(StoreChange.wholeLayer(layerId));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -539,12 +546,15 @@ public final class PostgisStore implements LayerStore {
 
     @Override
     public <T> T write(String author, WriteWork<T> work) {
-        return inTransaction("writing", c -> {
-            PgWriter writer = new PgWriter(c, author);
+        ChangeLog.Pending pending = changes.begin();
+        T written = inTransaction("writing", c -> {
+            PgWriter writer = new PgWriter(c, author, pending);
             T result = work.run(writer);
             writer.finish();
             return result;
         });
+        pending.commit();
+        return written;
     }
 
     /** Work on one connection in one transaction. */
@@ -599,10 +609,12 @@ public final class PostgisStore implements LayerStore {
         private final Map<String, PreparedStatement> pendingAnnotations = new HashMap<>();
         private int annotations;
         private final WKBWriter wkb = new WKBWriter(2);
+        private final ChangeLog.Pending changed;
 
-        PgWriter(Connection c, String author) {
+        PgWriter(Connection c, String author, ChangeLog.Pending changed) {
             this.c = c;
             this.author = author;
+            this.changed = changed;
         }
 
         @Override
@@ -615,6 +627,7 @@ public final class PostgisStore implements LayerStore {
                 queueInsert(layer, f);
                 queueHistory(layer.id(), f, FeatureVersion.Operation.INSERT, now, author);
                 touched.add(layerId);
+                changed.touch(layerId, f.geometry().getEnvelopeInternal());
                 return f;
             } catch (SQLException e) {
                 throw failure("inserting into " + layerId, e);
@@ -647,6 +660,8 @@ public final class PostgisStore implements LayerStore {
                 Feature f = new Feature(featureId, checked.geometry(), typed(checked), version + 1, (Instant) current[1], now);
                 queueHistory(layerId, f, FeatureVersion.Operation.UPDATE, now, author);
                 touched.add(layerId);
+                changed.touch(layerId, (Envelope) current[2]);
+                changed.touch(layerId, f.geometry().getEnvelopeInternal());
                 return f;
             } catch (SQLException e) {
                 throw failure("updating " + layerId + "/" + featureId, e);
@@ -658,7 +673,8 @@ public final class PostgisStore implements LayerStore {
             LayerInfo layer = requireLayer(layerId);
             try {
                 flush();
-                long version = (long) lockCurrent(layer, featureId)[0];
+                Object[] current = lockCurrent(layer, featureId);
+                long version = (long) current[0];
                 if (expectedVersion != ANY_VERSION && expectedVersion != version) {
                     throw new VersionConflictException(layerId, featureId, expectedVersion, version);
                 }
@@ -668,6 +684,7 @@ public final class PostgisStore implements LayerStore {
                 }
                 queueTombstone(layerId, featureId, version + 1);
                 touched.add(layerId);
+                changed.touch(layerId, (Envelope) current[2]);
             } catch (SQLException e) {
                 throw failure("deleting " + layerId + "/" + featureId, e);
             }
@@ -680,6 +697,7 @@ public final class PostgisStore implements LayerStore {
             if (typed.isEmpty()) return;
             try {
                 flushInserts();
+                if (!changed.isWholeLayer(layerId)) changed.touch(layerId, storedBox(layer, featureId));
                 PreparedStatement ps = pendingAnnotations.get(layerId + typed.keySet());
                 if (ps == null) {
                     StringBuilder set = new StringBuilder();
@@ -731,6 +749,7 @@ public final class PostgisStore implements LayerStore {
                 }
                 restored.add(layer);
                 touched.add(layer.id());
+                changed.touchWholeLayer(layer.id());
             } catch (SQLException e) {
                 throw failure("restoring into " + layer.id(), e);
             }
@@ -859,15 +878,31 @@ public final class PostgisStore implements LayerStore {
             pending = 0;
         }
 
+        /** Locks a feature's row for this transaction: {version, created, box}. */
         private Object[] lockCurrent(LayerInfo layer, long featureId) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sa_version, sa_created FROM " + table(layer)
-                    + " WHERE fid = ? FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sa_version, sa_created, " + BOX + " FROM "
+                    + table(layer) + " WHERE fid = ? FOR UPDATE")) {
                 ps.setLong(1, featureId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) throw NotFoundException.feature(layer.id(), featureId);
-                    return new Object[] {rs.getLong(1), PostgisRows.instant(rs, 2)};
+                    return new Object[] {rs.getLong(1), PostgisRows.instant(rs, 2), box(rs, 3)};
                 }
             }
+        }
+
+        private Envelope storedBox(LayerInfo layer, long featureId) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + BOX + " FROM " + table(layer) + " WHERE fid = ?")) {
+                ps.setLong(1, featureId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? box(rs, 1) : null;
+                }
+            }
+        }
+
+        private static Envelope box(ResultSet rs, int first) throws SQLException {
+            double minX = rs.getDouble(first);
+            if (rs.wasNull()) return null;
+            return new Envelope(minX, rs.getDouble(first + 1), rs.getDouble(first + 2), rs.getDouble(first + 3));
         }
 
         private int bindDraft(PreparedStatement ps, LayerInfo layer, org.locationtech.jts.geom.Geometry g,
@@ -926,6 +961,11 @@ public final class PostgisStore implements LayerStore {
     }
 
     // ------------------------------------------------------------------------------------------------
+
+    @Override
+    public void addChangeListener(java.util.function.Consumer<StoreChange> listener) {
+        changes.addListener(listener);
+    }
 
     @Override
     public void close() {
