@@ -78,6 +78,16 @@ public interface LayerStore extends AutoCloseable {
         return AreaSums.compute(this, layerId, query);
     }
 
+    /**
+     * A vector tile of a layer made by the engine itself, when it can (PostGIS does, with ST_AsMVT); empty
+     * when the caller is to encode the features itself, as for the embedded engine.
+     *
+     * @return the tile's bytes, an empty byte array for a tile with no features
+     */
+    default Optional<byte[]> vectorTile(String layerId, VectorTileQuery query) {
+        return Optional.empty();
+    }
+
     /** Every history row of a layer, by feature id then version, streamed; the caller closes it. */
     StoreCursor<FeatureVersion> historyOf(String layerId);
 
