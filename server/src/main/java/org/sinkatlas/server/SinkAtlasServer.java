@@ -24,7 +24,13 @@ import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.server.openapi.OpenApiResource;
 import org.sinkatlas.server.sinks.Jobs;
 import org.sinkatlas.server.sinks.SinkApi;
+import org.sinkatlas.server.search.SearchApi;
+import org.sinkatlas.server.tiles.TilesApi;
+import org.sinkatlas.server.viewer.ViewerPage;
 import org.sinkatlas.sink.standard.StandardCatalog;
+import org.sinkatlas.tiles.TileCache;
+import org.sinkatlas.tiles.TileRules;
+import org.sinkatlas.tiles.VectorTiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,27 +59,38 @@ public final class SinkAtlasServer implements AutoCloseable {
      * @param standards the released sink standards and the current one
      * @param oidc      the OpenID Connect issuer whose tokens are accepted besides API keys, or null
      * @param rateLimit requests per second per client, or 0 for no limit
+     * @param tileCacheBytes the most bytes of tiles kept in memory
+     * @param basemap   a base map under the web map's layers, or null for none
      */
-    public record Settings(String baseUrl, StandardCatalog standards, OidcVerifier.Settings oidc, double rateLimit) {
+    public record Settings(String baseUrl, StandardCatalog standards, OidcVerifier.Settings oidc, double rateLimit,
+            long tileCacheBytes, ViewerPage.Basemap basemap) {
 
         public static Settings defaults() {
-            return new Settings(null, StandardCatalog.builtIn(), null, 0);
+            return new Settings(null, StandardCatalog.builtIn(), null, 0, 256L << 20, null);
         }
 
         public Settings withBaseUrl(String url) {
-            return new Settings(url, standards, oidc, rateLimit);
+            return new Settings(url, standards, oidc, rateLimit, tileCacheBytes, basemap);
         }
 
         public Settings withStandards(StandardCatalog catalog) {
-            return new Settings(baseUrl, catalog, oidc, rateLimit);
+            return new Settings(baseUrl, catalog, oidc, rateLimit, tileCacheBytes, basemap);
         }
 
         public Settings withOidc(OidcVerifier.Settings issuer) {
-            return new Settings(baseUrl, standards, issuer, rateLimit);
+            return new Settings(baseUrl, standards, issuer, rateLimit, tileCacheBytes, basemap);
         }
 
         public Settings withRateLimit(double perSecond) {
-            return new Settings(baseUrl, standards, oidc, perSecond);
+            return new Settings(baseUrl, standards, oidc, perSecond, tileCacheBytes, basemap);
+        }
+
+        public Settings withTileCacheBytes(long bytes) {
+            return new Settings(baseUrl, standards, oidc, rateLimit, bytes, basemap);
+        }
+
+        public Settings withBasemap(ViewerPage.Basemap map) {
+            return new Settings(baseUrl, standards, oidc, rateLimit, tileCacheBytes, map);
         }
     }
 
@@ -102,7 +119,15 @@ public final class SinkAtlasServer implements AutoCloseable {
         OpenApiResource openApi = new OpenApiResource(() -> routes, features, urls, html, VERSION);
         sinks = new SinkApi(store, settings.standards(), crs, urls, html, jobs, access);
         AdminApi admin = new AdminApi(store, access, urls);
+        TilesApi tilesApi = new TilesApi(store, access, urls, new VectorTiles(store, TileRules.builtIn(),
+                new TileCache(settings.tileCacheBytes())));
+        features.extend(tilesApi);
+        ViewerPage viewer = new ViewerPage(urls, settings.basemap());
+        features.browserHome(viewer::page);
         routes.addAll(features.routes());
+        routes.addAll(tilesApi.routes());
+        routes.addAll(new SearchApi(store, access).routes());
+        routes.addAll(viewer.routes());
         routes.addAll(sinks.routes());
         routes.addAll(admin.routes());
         routes.addAll(openApi.routes());

@@ -18,9 +18,10 @@ import org.sinkatlas.layers.model.Localized;
  * @param classes       the classes: values to match, or steps of a number (the last step has no bound)
  * @param label         the property written on the map, or null
  * @param labelMinzoom  the zoom from which labels are written
+ * @param labelMaxzoom  the zoom up to which they are (large areas would repeat their name in every tile)
  */
 public record LayerStyle(Kind kind, String color, String outline, double opacity, double width, double radius,
-        List<Double> dash, String by, List<StyleClass> classes, String label, int labelMinzoom) {
+        List<Double> dash, String by, List<StyleClass> classes, String label, int labelMinzoom, int labelMaxzoom) {
 
     public enum Kind { FILL, LINE, OUTLINE, CIRCLE }
 

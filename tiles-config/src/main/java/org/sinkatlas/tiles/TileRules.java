@@ -35,7 +35,7 @@ public final class TileRules {
     private static final Set<String> RULE_KEYS = Set.of("minzoom", "maxzoom", "buffer", "simplify", "min_size",
             "max_features", "max_bytes", "attributes", "sink", "style");
     private static final Set<String> STYLE_KEYS = Set.of("kind", "color", "outline", "opacity", "width", "radius", "dash",
-            "by", "label", "label_minzoom");
+            "by", "label", "label_minzoom", "label_maxzoom");
     /** Sink properties a sink layer's tiles carry: what maps colour by and a popup shows first. */
     private static final List<String> SINK_ATTRIBUTES = List.of(SinkFields.DENSITY, SinkFields.NET, SinkFields.STOCK);
 
@@ -178,7 +178,8 @@ public final class TileRules {
                 s.get("opacity") == null ? 1 : ((Number) s.get("opacity")).doubleValue(),
                 s.get("width") == null ? 1.5 : ((Number) s.get("width")).doubleValue(),
                 s.get("radius") == null ? 4 : ((Number) s.get("radius")).doubleValue(), dash, by, classes,
-                (String) s.get("label"), s.get("label_minzoom") == null ? 12 : (Integer) s.get("label_minzoom"));
+                (String) s.get("label"), s.get("label_minzoom") == null ? 12 : (Integer) s.get("label_minzoom"),
+                s.get("label_maxzoom") == null ? WebMercatorQuad.MAX_ZOOM : (Integer) s.get("label_maxzoom"));
     }
 
     private static LayerStyle plainStyle(GeometryKind kind) {
@@ -187,7 +188,8 @@ public final class TileRules {
             case LINESTRING, MULTILINESTRING -> LayerStyle.Kind.LINE;
             default -> LayerStyle.Kind.FILL;
         };
-        return new LayerStyle(k, "#7a869a", "#4a5568", 0.6, 1.5, 4, List.of(), null, List.of(), "name", 13);
+        return new LayerStyle(k, "#7a869a", "#4a5568", 0.6, 1.5, 4, List.of(), null, List.of(), "name", 13,
+                WebMercatorQuad.MAX_ZOOM);
     }
 
     private static String color(Object v) {

@@ -64,6 +64,12 @@ public final class VectorTiles {
             throw new OutOfRange("layer '" + layer.id() + "' is tiled from zoom " + rule.minzoom() + " to "
                     + rule.maxzoom() + "; deeper zooms are drawn from zoom " + rule.maxzoom() + "'s tiles");
         }
+        return made(layer, t);
+    }
+
+    /** A layer's tile from the cache or made now, at any zoom (a picture cannot be overzoomed by its client). */
+    TileCache.Tile made(LayerInfo layer, TileCoord t) {
+        LayerTileRule rule = rule(layer);
         return cache.get(new TileCache.Key(layer.id(), t, "mvt"), () -> make(layer, rule, t));
     }
 
@@ -77,7 +83,7 @@ public final class VectorTiles {
         for (LayerInfo layer : layers) {
             LayerTileRule rule = rule(layer);
             if (t.z() < rule.minzoom()) continue;
-            all.writeBytes(cache.get(new TileCache.Key(layer.id(), t, "mvt"), () -> make(layer, rule, t)).bytes());
+            all.writeBytes(made(layer, t).bytes());
         }
         return cache.keep(key, all.toByteArray(), before);
     }

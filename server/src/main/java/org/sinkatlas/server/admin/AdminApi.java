@@ -50,22 +50,11 @@ public final class AdminApi {
     private final LayerStore store;
     private final Access access;
     private final Urls urls;
-    private final List<LayerChangeListener> layerListeners = new ArrayList<>();
-
-    /** Told when a layer is published, withdrawn or changed, e.g. to drop its cached tiles. */
-    @FunctionalInterface
-    public interface LayerChangeListener {
-        void changed(LayerInfo before, LayerInfo after);
-    }
 
     public AdminApi(LayerStore store, Access access, Urls urls) {
         this.store = store;
         this.access = access;
         this.urls = urls;
-    }
-
-    public void onLayerChange(LayerChangeListener listener) {
-        layerListeners.add(listener);
     }
 
     public List<ApiRoute> routes() {
@@ -272,7 +261,6 @@ public final class AdminApi {
         patch.fieldNames().forEachRemaining(changed::add);
         audit(admin, "layer.update", after.id(), String.join(", ", changed)
                 + (before.published() != after.published() ? (after.published() ? " (published)" : " (withdrawn)") : ""));
-        for (LayerChangeListener l : layerListeners) l.changed(before, after);
         Responses.json(ctx, StoreJson.MAPPER.valueToTree(after));
     }
 

@@ -6,6 +6,7 @@ import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreUnavailableException;
 import org.sinkatlas.server.SinkAtlasServer;
 import org.sinkatlas.server.auth.OidcVerifier;
+import org.sinkatlas.server.viewer.ViewerPage;
 import org.sinkatlas.sink.standard.StandardCatalog;
 import org.sinkatlas.sink.standard.StandardException;
 import picocli.CommandLine.Command;
@@ -44,6 +45,16 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--oidc-audience", description = "The audience OpenID Connect tokens must name (default: any).")
     String oidcAudience;
 
+    @Option(names = "--basemap-url", description = {"A raster XYZ tile URL with {z}, {x}, {y} drawn under the web map,"
+            + " e.g. Tianditu's with your key (tk=...). None by default: the map then makes no outside requests."})
+    String basemapUrl;
+
+    @Option(names = "--basemap-attribution", defaultValue = "", description = "The base map's credit line, e.g. '© 天地图'.")
+    String basemapAttribution;
+
+    @Option(names = "--tile-cache-mb", defaultValue = "256", description = "Memory for cached tiles, in MiB (default: ${DEFAULT-VALUE}).")
+    long tileCacheMb;
+
     @Option(names = "--rate-limit", defaultValue = "200",
             description = "Requests per second each client may make, bursts of twice that (0: no limit; default: ${DEFAULT-VALUE}).")
     double rateLimit;
@@ -70,7 +81,8 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         SinkAtlasServer.Settings settings = SinkAtlasServer.Settings.defaults().withBaseUrl(baseUrl)
-                .withStandards(standards).withRateLimit(rateLimit)
+                .withStandards(standards).withRateLimit(rateLimit).withTileCacheBytes(Math.max(1, tileCacheMb) << 20)
+                .withBasemap(basemapUrl == null ? null : new ViewerPage.Basemap(basemapUrl, basemapAttribution))
                 .withOidc(oidcIssuer == null ? null : OidcVerifier.Settings.of(oidcIssuer, oidcAudience));
         SinkAtlasServer server;
         try {

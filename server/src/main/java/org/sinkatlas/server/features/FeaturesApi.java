@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -66,6 +67,8 @@ public final class FeaturesApi {
     private final Urls urls;
     private final HtmlPages html;
     private final Access access;
+    private final List<ApiExtension> extensions = new ArrayList<>();
+    private Handler browserHome;
 
     public FeaturesApi(LayerStore store, CrsService crs, Urls urls, HtmlPages html, Access access) {
         this.store = store;
@@ -119,6 +122,23 @@ public final class FeaturesApi {
                         List.of(MediaTypes.GEOJSON, MediaTypes.HTML), true, this::item));
     }
 
+    /** What a browser gets at {@code /} when it does not ask for {@code f=html}: the web map. */
+    public void browserHome(Handler page) {
+        this.browserHome = page;
+    }
+
+    /** Adds a part of the service to the landing page, the collections and the conformance classes. */
+    public void extend(ApiExtension extension) {
+        extensions.add(extension);
+    }
+
+    /** Every conformance class the service declares: Features' own, then its extensions'. */
+    public List<String> conformanceClasses() {
+        List<String> all = new ArrayList<>(Conformance.CLASSES);
+        for (ApiExtension e : extensions) all.addAll(e.conformanceClasses());
+        return all;
+    }
+
     /** The layers anonymous users may see (the public API definition lists these). */
     public List<LayerInfo> publishedLayers() {
         return store.layers().stream().filter(LayerInfo::published).toList();
@@ -127,12 +147,16 @@ public final class FeaturesApi {
     // ------------------------------------------------------------------------------------------------
     // Landing page and conformance
 
-    private void landing(Context ctx) {
-        QueryParameters.requireKnown(ctx, Set.of("f"));
+    private void landing(Context ctx) throws Exception {
         Format format = Format.of(ctx);
+        if (format == Format.HTML && ctx.queryParam("f") == null && browserHome != null) {
+            browserHome.handle(ctx);
+            return;
+        }
+        QueryParameters.requireKnown(ctx, Set.of("f"));
         String lang = Lang.of(ctx);
         String base = urls.base(ctx);
-        List<Link> links = List.of(
+        List<Link> links = new ArrayList<>(List.of(
                 Link.of(base + "/?f=json", format == Format.JSON ? "self" : "alternate", MediaTypes.JSON, "This document as JSON"),
                 Link.of(base + "/?f=html", format == Format.HTML ? "self" : "alternate", MediaTypes.HTML, "This document as HTML"),
                 Link.of(base + "/api", "service-desc", MediaTypes.OPENAPI_JSON, "The API definition (OpenAPI 3.0)"),
@@ -140,7 +164,8 @@ public final class FeaturesApi {
                 Link.of(base + "/conformance", "conformance", MediaTypes.JSON, "Conformance classes implemented"),
                 Link.of(base + "/conformance", REL_CONFORMANCE, MediaTypes.JSON, "Conformance classes implemented"),
                 Link.of(base + "/collections", "data", MediaTypes.JSON, "Collections"),
-                Link.of(base + "/collections", REL_DATA, MediaTypes.JSON, "Collections"));
+                Link.of(base + "/collections", REL_DATA, MediaTypes.JSON, "Collections")));
+        for (ApiExtension e : extensions) links.addAll(e.landingLinks(base));
         if (format == Format.HTML) {
             sendHtml(ctx, html.landing(base, access.visibleLayers(ctx)));
             return;
@@ -155,12 +180,12 @@ public final class FeaturesApi {
     private void conformance(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of("f"));
         if (Format.of(ctx) == Format.HTML) {
-            sendHtml(ctx, html.conformance(urls.base(ctx), Conformance.CLASSES));
+            sendHtml(ctx, html.conformance(urls.base(ctx), conformanceClasses()));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode list = body.putArray("conformsTo");
-        Conformance.CLASSES.forEach(list::add);
+        conformanceClasses().forEach(list::add);
         sendJson(ctx, MediaTypes.JSON, body);
     }
 
@@ -231,6 +256,7 @@ public final class FeaturesApi {
         links.add(Link.of(href + "?f=html", "alternate", MediaTypes.HTML, "This collection as HTML"));
         links.add(Link.of(href + "/items?f=json", "items", MediaTypes.GEOJSON, "Features as GeoJSON"));
         links.add(Link.of(href + "/items?f=html", "items", MediaTypes.HTML, "Features as HTML"));
+        for (ApiExtension e : extensions) links.addAll(e.collectionLinks(base, layer));
         c.set("links", Json.MAPPER.valueToTree(links));
         return c;
     }
