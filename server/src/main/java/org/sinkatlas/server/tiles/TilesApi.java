@@ -81,6 +81,8 @@ public final class TilesApi implements ApiExtension {
                 n.objectNode().put("type", "string"));
         ApiParameter row = ApiParameter.path("tileRow", "Row, from the top.", n.objectNode().put("type", "integer").put("minimum", 0));
         ApiParameter col = ApiParameter.path("tileCol", "Column, from the left.", n.objectNode().put("type", "integer").put("minimum", 0));
+        ApiParameter tileset = ApiParameter.path("tileset", "A collection id, or 'map' for every published layer.",
+                n.objectNode().put("type", "string"));
         ApiParameter z = ApiParameter.path("z", "Zoom.", n.objectNode().put("type", "integer").put("minimum", 0));
         ApiParameter x = ApiParameter.path("x", "Column.", n.objectNode().put("type", "integer").put("minimum", 0));
         ApiParameter y = ApiParameter.path("y", "Row.", n.objectNode().put("type", "integer").put("minimum", 0));
@@ -132,11 +134,11 @@ public final class TilesApi implements ApiExtension {
                         "getCollectionMapTile", "A PNG map tile of a collection · 图层栅格瓦片", "Tiles",
                         List.of(collectionId, tms, matrix, row, col), png, true, ctx -> pngTile(ctx, layerOf(ctx),
                                 ctx.pathParam("tileMatrix"), ctx.pathParam("tileCol"), ctx.pathParam("tileRow"))),
-                new ApiRoute("/xyz/{collectionId}/{z}/{x}/{y}.mvt", "getXyzVectorTile", "A vector tile as an XYZ URL"
-                        + " (collection id, or 'map' for every layer) · XYZ 矢量瓦片", "Tiles", List.of(collectionId, z, x, y),
+                new ApiRoute("/xyz/{tileset}/{z}/{x}/{y}.mvt", "getXyzVectorTile", "A vector tile as an XYZ URL"
+                        + " (collection id, or 'map' for every layer) · XYZ 矢量瓦片", "Tiles", List.of(tileset, z, x, y),
                         mvt, false, ctx -> vectorTile(ctx, xyzLayer(ctx), ctx.pathParam("z"), ctx.pathParam("x"), ctx.pathParam("y"))),
-                new ApiRoute("/xyz/{collectionId}/{z}/{x}/{y}.png", "getXyzMapTile", "A PNG tile as an XYZ URL"
-                        + " (collection id, or 'map') · XYZ 栅格瓦片", "Tiles", List.of(collectionId, z, x, y), png, false,
+                new ApiRoute("/xyz/{tileset}/{z}/{x}/{y}.png", "getXyzMapTile", "A PNG tile as an XYZ URL"
+                        + " (collection id, or 'map') · XYZ 栅格瓦片", "Tiles", List.of(tileset, z, x, y), png, false,
                         ctx -> pngTile(ctx, xyzLayer(ctx), ctx.pathParam("z"), ctx.pathParam("x"), ctx.pathParam("y"))),
                 new ApiRoute("/styles", "getStyles", "Map styles · 地图样式", "Styles", List.of(), json, false, this::styleList),
                 new ApiRoute("/styles/{styleId}", "getStyle", "The whole map's MapLibre style · 全图样式", "Styles",
@@ -183,7 +185,7 @@ public final class TilesApi implements ApiExtension {
 
     /** An XYZ URL's tile set: {@code map} for the whole map (null), else a collection. */
     private LayerInfo xyzLayer(Context ctx) {
-        String id = ctx.pathParam("collectionId");
+        String id = ctx.pathParam("tileset");
         return id.equals("map") ? null : access.visibleLayer(ctx, id);
     }
 
