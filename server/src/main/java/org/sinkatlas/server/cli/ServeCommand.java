@@ -52,7 +52,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--basemap-attribution", defaultValue = "", description = "The base map's credit line, e.g. '© 天地图'.")
     String basemapAttribution;
 
-    @Option(names = "--tile-cache-mb", defaultValue = "256", description = "Memory for cached tiles, in MiB (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tile-cache-mb", defaultValue = "256", description = "Memory for cached tiles, in MiB (0: none; default: ${DEFAULT-VALUE}).")
     long tileCacheMb;
 
     @Option(names = "--rate-limit", defaultValue = "200",
@@ -81,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         SinkAtlasServer.Settings settings = SinkAtlasServer.Settings.defaults().withBaseUrl(baseUrl)
-                .withStandards(standards).withRateLimit(rateLimit).withTileCacheBytes(Math.max(1, tileCacheMb) << 20)
+                .withStandards(standards).withRateLimit(rateLimit).withTileCacheBytes(Math.max(0, tileCacheMb) << 20)
                 .withBasemap(basemapUrl == null ? null : new ViewerPage.Basemap(basemapUrl, basemapAttribution))
                 .withOidc(oidcIssuer == null ? null : OidcVerifier.Settings.of(oidcIssuer, oidcAudience));
         SinkAtlasServer server;

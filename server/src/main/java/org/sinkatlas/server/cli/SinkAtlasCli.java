@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = {"碳汇一张图 Sink Atlas: carbon-sink map service of the YRD Ecological Green Integrated"
                 + " Development Demonstration Zone."},
         subcommands = {ServeCommand.class, CopyStoreCommand.Export.class, CopyStoreCommand.Import.class,
-            ComputeCommand.class, KeysCommand.class, GenerateParcelsCommand.class})
+            ComputeCommand.class, KeysCommand.class, SeedCommand.class, GenerateParcelsCommand.class})
 public final class SinkAtlasCli implements Runnable {
 
     @CommandLine.Spec

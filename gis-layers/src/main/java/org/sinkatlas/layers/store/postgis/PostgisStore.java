@@ -82,6 +82,7 @@ public final class PostgisStore implements LayerStore {
     private final SqlFilterCompiler compiler = new SqlFilterCompiler(dialect);
     private final Map<String, LayerCache> caches = new ConcurrentHashMap<>();
     private final ChangeLog changes = new ChangeLog();
+    private final Map<String, String> tileSql = new ConcurrentHashMap<>();
     /** A feature's box in the storage CRS, as four columns. */
     private static final String BOX = "ST_XMin(geom), ST_XMax(geom), ST_YMin(geom), ST_YMax(geom)";
     private volatile List<LayerInfo> layers = List.of();
@@ -465,25 +466,8 @@ public final class PostgisStore implements LayerStore {
     @Override
     public Optional<byte[]> vectorTile(String layerId, VectorTileQuery q) {
         LayerInfo layer = requireLayer(layerId);
-        StringBuilder columns = new StringBuilder("fid");
-        for (String name : q.properties()) {
-            PropertyDef p = layer.property(name).orElseThrow(() -> new IllegalArgumentException(
-                    "layer " + layerId + " has no property '" + name + "' for its tiles"));
-            String col = dialect.quote(p.name());
-            // Dates as ISO text and times as RFC 3339, as the embedded engine writes them.
-            if (p.type() == org.sinkatlas.layers.model.PropertyType.DATE) col = "to_char(" + col + ", 'YYYY-MM-DD') AS " + col;
-            else if (p.type() == org.sinkatlas.layers.model.PropertyType.DATETIME) {
-                col = "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS " + col;
-            } else if (p.type() == org.sinkatlas.layers.model.PropertyType.JSON) col = col + "::text AS " + col;
-            columns.append(", ").append(col);
-        }
-        String geom = q.simplifyMetres() > 0 ? "ST_Simplify(ST_Transform(geom, 3857), ?, true)" : "ST_Transform(geom, 3857)";
-        String sql = "SELECT ST_AsMVT(t.*, ?, ?, 'geom', 'fid') FROM (SELECT " + columns + ", ST_AsMVTGeom(" + geom
-                + ", ST_TileEnvelope(?, ?, ?), ?, ?, true) AS geom FROM " + table(layer)
-                + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
-                + " AND ((ST_XMax(geom) = ST_XMin(geom) AND ST_YMax(geom) = ST_YMin(geom))"
-                + " OR (ST_XMax(geom) - ST_XMin(geom)) * ? >= ? OR (ST_YMax(geom) - ST_YMin(geom)) * ? >= ?)"
-                + " ORDER BY fid LIMIT ?) t WHERE t.geom IS NOT NULL";
+        String sql = tileSql.computeIfAbsent(layer.id() + " " + q.properties() + " " + (q.simplifyMetres() > 0),
+                k -> tileSql(layer, q.properties(), q.simplifyMetres() > 0));
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, q.layerName());
@@ -511,6 +495,33 @@ public final class PostgisStore implements LayerStore {
         } catch (SQLException e) {
             throw failure("making tile " + q.z() + "/" + q.x() + "/" + q.y() + " of " + layerId, e);
         }
+    }
+
+    /**
+     * The tile SQL of a layer, made once (the driver then keeps one server-side prepared statement for it per
+     * connection): features whose box meets the tile and is big enough, simplified in EPSG:3857 and clipped by
+     * ST_AsMVTGeom, the lowest ids first up to the limit, counted after empty clips are dropped.
+     */
+    private String tileSql(LayerInfo layer, List<String> properties, boolean simplify) {
+        StringBuilder columns = new StringBuilder("fid");
+        for (String name : properties) {
+            PropertyDef p = layer.property(name).orElseThrow(() -> new IllegalArgumentException(
+                    "layer " + layer.id() + " has no property '" + name + "' for its tiles"));
+            String col = dialect.quote(p.name());
+            // Dates as ISO text and times as RFC 3339, as the embedded engine writes them.
+            if (p.type() == org.sinkatlas.layers.model.PropertyType.DATE) col = "to_char(" + col + ", 'YYYY-MM-DD') AS " + col;
+            else if (p.type() == org.sinkatlas.layers.model.PropertyType.DATETIME) {
+                col = "to_char(" + col + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') AS " + col;
+            } else if (p.type() == org.sinkatlas.layers.model.PropertyType.JSON) col = col + "::text AS " + col;
+            columns.append(", ").append(col);
+        }
+        String geom = simplify ? "ST_Simplify(ST_Transform(geom, 3857), ?, true)" : "ST_Transform(geom, 3857)";
+        return "SELECT ST_AsMVT(m.*, ?, ?, 'geom', 'fid') FROM (SELECT * FROM (SELECT " + columns + ", ST_AsMVTGeom("
+                + geom + ", ST_TileEnvelope(?, ?, ?), ?, ?, true) AS geom FROM " + table(layer)
+                + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
+                + " AND ((ST_XMax(geom) = ST_XMin(geom) AND ST_YMax(geom) = ST_YMin(geom))"
+                + " OR (ST_XMax(geom) - ST_XMin(geom)) * ? >= ? OR (ST_YMax(geom) - ST_YMin(geom)) * ? >= ?)) t"
+                + " WHERE t.geom IS NOT NULL ORDER BY fid LIMIT ?) m";
     }
 
     /**
