@@ -15,6 +15,7 @@ import org.sinkatlas.server.auth.ApiKeys;
 import org.sinkatlas.server.auth.OidcVerifier;
 import org.sinkatlas.server.auth.RateLimiter;
 import org.sinkatlas.server.auth.Role;
+import org.sinkatlas.server.features.FeatureEditsApi;
 import org.sinkatlas.server.features.FeaturesApi;
 import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiProblem;
@@ -121,10 +122,13 @@ public final class SinkAtlasServer implements AutoCloseable {
         AdminApi admin = new AdminApi(store, access, urls);
         TilesApi tilesApi = new TilesApi(store, access, urls, new VectorTiles(store, TileRules.builtIn(),
                 new TileCache(settings.tileCacheBytes())));
+        FeatureEditsApi edits = new FeatureEditsApi(store, crs, urls, access, sinks::estimateWritten);
+        features.extend(edits);
         features.extend(tilesApi);
         ViewerPage viewer = new ViewerPage(urls, settings.basemap());
         features.browserHome(viewer::page);
         routes.addAll(features.routes());
+        routes.addAll(edits.routes());
         routes.addAll(tilesApi.routes());
         routes.addAll(new SearchApi(store, access).routes());
         routes.addAll(viewer.routes());

@@ -358,6 +358,7 @@ public final class FeaturesApi {
         String href = base + "/collections/" + layer.id() + "/items/" + id;
         Format format = Format.of(ctx);
         ctx.header("Content-Crs", "<" + outCrs.uri() + ">");
+        ctx.header("ETag", FeatureEditsApi.etag(feature));
         if (format == Format.HTML) {
             sendHtml(ctx, html.item(base, layer, feature));
             return;

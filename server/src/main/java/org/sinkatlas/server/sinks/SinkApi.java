@@ -22,6 +22,7 @@ import org.sinkatlas.layers.geom.GeometryValidator;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.SinkFields;
+import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.auth.Access;
 import org.sinkatlas.server.auth.Role;
@@ -124,6 +125,12 @@ public final class SinkApi {
                 new ApiRoute("/sinks/jobs/{jobId}", "getSinkJob", "Progress of a recompute · 计算进度", "Sinks",
                         List.of(ApiParameter.path("jobId", "Job id.", n.objectNode().put("type", "string"))),
                         List.of(MediaTypes.JSON), false, this::job).requiring(Role.ADMIN));
+    }
+
+    /** Stores a just-written feature's estimate in the write's own transaction (sink layers only). */
+    public void estimateWritten(FeatureWriter writer, LayerInfo layer, Feature written) {
+        if (!SinkFields.isSinkLayer(layer)) return;
+        writer.annotate(layer.id(), written.id(), StoredEstimates.valuesFor(calculator(standards.current()), written));
     }
 
     /** Starts a recompute of every sink layer whose stored estimates are missing or from another standard. */

@@ -82,6 +82,9 @@ abstract class FeaturesApiSuite {
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
                 "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+                "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+                "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+                "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
                 "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
                 "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
                 "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
@@ -122,7 +125,7 @@ abstract class FeaturesApiSuite {
                     .replace("{keyId}", adminKeyId).replace("{layerId}", "parcels").replace("{tileMatrixSetId}", "WebMercatorQuad")
                     .replace("{tileMatrix}", "12").replace("{tileRow}", "1676").replace("{tileCol}", "3423")
                     .replace("{z}", "12").replace("{y}", "1676").replace("{x}", "3423").replace("{styleId}", "sink-atlas")
-                    .replace("{tileset}", "map").replace("/search", "/search?q=%E6%B7%80%E5%B1%B1");
+                    .replace("{tileset}", "map").replace("{version}", "1").replace("/search", "/search?q=%E6%B7%80%E5%B1%B1");
             // Routes that declare a security requirement are called with the admin's key, the others without one.
             String token = get.has("security") ? demo().adminToken() : null;
             HttpResponse<String> answer = demo().call("GET", concrete, token, null, null);

@@ -1,0 +1,459 @@
+package org.sinkatlas.server.features;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.sinkatlas.layers.crs.CrsDefinition;
+import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.format.GeoJsonFeatureReader;
+import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.FeatureDraft;
+import org.sinkatlas.layers.model.FeatureVersion;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.SinkFields;
+import org.sinkatlas.layers.store.FeatureWriter;
+import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.layers.store.StoreJson;
+import org.sinkatlas.server.admin.AdminApi;
+import org.sinkatlas.server.auth.Access;
+import org.sinkatlas.server.auth.Principal;
+import org.sinkatlas.server.auth.Role;
+import org.sinkatlas.server.http.ApiParameter;
+import org.sinkatlas.server.http.ApiProblem;
+import org.sinkatlas.server.http.ApiRoute;
+import org.sinkatlas.server.http.Json;
+import org.sinkatlas.server.http.Link;
+import org.sinkatlas.server.http.MediaTypes;
+import org.sinkatlas.server.http.QueryParameters;
+import org.sinkatlas.server.http.RequestBodies;
+import org.sinkatlas.server.http.Responses;
+import org.sinkatlas.server.http.Urls;
+
+/**
+ * OGC API - Features Part 4 (create, replace, update, delete) and the history of every feature. A write is
+ * checked, versioned (the ETag is the version; {@code If-Match} with a stale one is 412), kept in history
+ * with its author, re-estimated when the layer keeps sink estimates, noted in the audit log, and purges
+ * its tiles (the tile cache listens to the store) in one transaction. Only officers assigned to the layer
+ * and admins may write; {@code OPTIONS} tells each caller what it may do, as QGIS asks before editing.
+ */
+public final class FeatureEditsApi implements ApiExtension {
+
+    /** The most vertices one geometry may have. */
+    public static final int MAX_VERTICES = 250_000;
+    /** The most features one request may create. */
+    public static final int MAX_FEATURES = 1_000;
+
+    static final List<String> CONFORMANCE = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+            "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
+
+    /** Re-estimates a written feature inside the write's transaction. */
+    @FunctionalInterface
+    public interface Estimator {
+        void estimate(FeatureWriter writer, LayerInfo layer, Feature written);
+    }
+
+    private final LayerStore store;
+    private final CrsService crs;
+    private final Urls urls;
+    private final Access access;
+    private final Estimator estimator;
+
+    public FeatureEditsApi(LayerStore store, CrsService crs, Urls urls, Access access, Estimator estimator) {
+        this.store = store;
+        this.crs = crs;
+        this.urls = urls;
+        this.access = access;
+        this.estimator = estimator;
+    }
+
+    public List<ApiRoute> routes() {
+        JsonNodeFactory n = JsonNodeFactory.instance;
+        ApiParameter collectionId = ApiParameter.path("collectionId", "Collection id.", n.objectNode().put("type", "string"));
+        ApiParameter featureId = ApiParameter.path("featureId", "Feature id.", n.objectNode().put("type", "integer"));
+        ApiParameter version = ApiParameter.path("version", "Version number.", n.objectNode().put("type", "integer"));
+        List<String> geo = List.of(MediaTypes.GEOJSON);
+        String items = "/collections/{collectionId}/items";
+        String item = items + "/{featureId}";
+        return List.of(
+                new ApiRoute(HandlerType.POST, items, "createFeature", "Add a feature (or a FeatureCollection of up to "
+                        + MAX_FEATURES + ") · 新增要素", "Data", List.of(collectionId), geo, true, MediaTypes.GEOJSON, 201,
+                        this::create).requiring(Role.OFFICER),
+                new ApiRoute(HandlerType.PUT, item, "replaceFeature", "Replace a feature (If-Match: its ETag) · 替换要素",
+                        "Data", List.of(collectionId, featureId), geo, true, MediaTypes.GEOJSON, 200, this::replace)
+                        .requiring(Role.OFFICER),
+                new ApiRoute(HandlerType.PATCH, item, "updateFeature", "Change part of a feature (JSON merge patch) ·"
+                        + " 修改要素", "Data", List.of(collectionId, featureId), geo, true, MediaTypes.MERGE_PATCH_JSON, 200,
+                        this::patch).requiring(Role.OFFICER),
+                new ApiRoute(HandlerType.DELETE, item, "deleteFeature", "Delete a feature (its history stays) · 删除要素",
+                        "Data", List.of(collectionId, featureId), List.of(), true, null, 204, this::delete)
+                        .requiring(Role.OFFICER),
+                new ApiRoute(HandlerType.OPTIONS, items, "optionsFeatures", "What the caller may do with the features ·"
+                        + " 可用操作", "Data", List.of(collectionId), List.of(), true, null, 204, ctx -> options(ctx, false)),
+                new ApiRoute(HandlerType.OPTIONS, item, "optionsFeature", "What the caller may do with a feature · 可用操作",
+                        "Data", List.of(collectionId, featureId), List.of(), true, null, 204, ctx -> options(ctx, true)),
+                new ApiRoute(item + "/history", "getFeatureHistory", "Every version of a feature, with who and when ·"
+                        + " 要素历史", "Data", List.of(collectionId, featureId), List.of(MediaTypes.JSON), true,
+                        this::history).requiring(Role.OFFICER),
+                new ApiRoute(item + "/history/{version}", "getFeatureVersion", "One version of a feature · 要素的某一版本",
+                        "Data", List.of(collectionId, featureId, version), geo, true, this::version).requiring(Role.OFFICER),
+                new ApiRoute(HandlerType.POST, item + "/history/{version}/restore", "restoreFeatureVersion",
+                        "Make an earlier version current again (as a new version) · 恢复旧版本", "Data",
+                        List.of(collectionId, featureId, version), geo, true, null, 200, this::restore)
+                        .requiring(Role.OFFICER));
+    }
+
+    @Override
+    public List<String> conformanceClasses() {
+        return CONFORMANCE;
+    }
+
+    @Override
+    public List<Link> landingLinks(String base) {
+        return List.of();
+    }
+
+    @Override
+    public List<Link> collectionLinks(String base, LayerInfo layer) {
+        return List.of();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Writes
+
+    private void create(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of());
+        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
+        Principal who = Access.caller(ctx);
+        CrsDefinition bodyCrs = contentCrs(ctx);
+        JsonNode body = RequestBodies.jsonObject(ctx, MediaTypes.GEOJSON, MediaTypes.JSON);
+        List<GeoJsonFeatureReader.ReadFeature> read;
+        try {
+            read = new GeoJsonFeatureReader().readAll(body);
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("the body is not a GeoJSON Feature or FeatureCollection: " + e.getMessage());
+        }
+        if (read.isEmpty()) throw ApiProblem.badRequest("the FeatureCollection has no features");
+        if (read.size() > MAX_FEATURES) {
+            throw new ApiProblem(413, "ContentTooLarge", "Too many features · 要素过多", read.size()
+                    + " features in one request; at most " + MAX_FEATURES);
+        }
+        List<FeatureDraft> drafts = new ArrayList<>();
+        for (int i = 0; i < read.size(); i++) {
+            String which = read.size() == 1 ? "the feature" : "feature #" + i;
+            drafts.add(draft(layer, read.get(i).geometry(), read.get(i).properties(), bodyCrs, which));
+        }
+        List<Feature> made = store.write(who.name(), w -> {
+            List<Feature> out = new ArrayList<>();
+            for (FeatureDraft d : drafts) out.add(written(w, layer, who, "feature.create", w.insert(layer.id(), d)));
+            return out;
+        });
+        ctx.status(201);
+        if (made.size() == 1) {
+            sendFeature(ctx, layer, made.get(0));
+            return;
+        }
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode ids = out.putArray("created");
+        for (Feature f : made) ids.addObject().put("id", f.id()).put("version", f.version()).put("href", itemUrl(ctx, layer, f.id()));
+        Responses.json(ctx, out);
+    }
+
+    private void replace(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of());
+        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
+        long id = featureId(ctx, layer);
+        long expected = ifMatch(ctx);
+        Principal who = Access.caller(ctx);
+        CrsDefinition bodyCrs = contentCrs(ctx);
+        JsonNode body = RequestBodies.jsonObject(ctx, MediaTypes.GEOJSON, MediaTypes.JSON);
+        GeoJsonFeatureReader.ReadFeature rf;
+        try {
+            if (!"Feature".equals(body.path("type").asText())) throw new IOException("PUT takes one GeoJSON Feature");
+            rf = new GeoJsonFeatureReader().read(body);
+        } catch (IOException e) {
+            throw ApiProblem.badRequest("the body is not a GeoJSON Feature: " + e.getMessage());
+        }
+        FeatureDraft d = draft(layer, rf.geometry(), rf.properties(), bodyCrs, "the feature");
+        Feature f = store.write(who.name(), w -> written(w, layer, who, "feature.replace", w.replace(layer.id(), id, d, expected)));
+        sendFeature(ctx, layer, f);
+    }
+
+    /** JSON merge patch (RFC 7396) of {@code {"geometry": ..., "properties": {...}}}: a null removes a property. */
+    private void patch(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of());
+        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
+        long id = featureId(ctx, layer);
+        long expected = ifMatch(ctx);
+        Principal who = Access.caller(ctx);
+        CrsDefinition bodyCrs = contentCrs(ctx);
+        JsonNode patch = RequestBodies.jsonObject(ctx, MediaTypes.MERGE_PATCH_JSON, MediaTypes.JSON, MediaTypes.GEOJSON);
+        for (Iterator<String> it = patch.fieldNames(); it.hasNext(); ) {
+            String field = it.next();
+            if (!Set.of("type", "id", "geometry", "properties", "links").contains(field)) {
+                throw ApiProblem.badRequest("a patch changes geometry and properties, not '" + field + "'");
+            }
+        }
+        JsonNode props = patch.get("properties");
+        if (props != null && !props.isObject() && !props.isNull()) throw ApiProblem.badRequest("properties must be an object");
+        Geometry newGeometry = null;
+        if (patch.has("geometry")) {
+            try {
+                newGeometry = new GeoJsonFeatureReader().geometry(patch.get("geometry"));
+            } catch (IOException e) {
+                throw ApiProblem.badRequest("geometry: " + e.getMessage());
+            }
+            if (newGeometry == null) throw ApiProblem.badRequest("a feature of a layer keeps a geometry; it cannot be null");
+        }
+        Geometry geometryInBody = newGeometry;
+        Feature f = store.write(who.name(), w -> {
+            Feature current = store.feature(layer.id(), id).orElseThrow(() -> ApiProblem.notFound(
+                    "no feature " + id + " in collection '" + layer.id() + "'"));
+            Map<String, Object> merged = new LinkedHashMap<>();
+            current.properties().forEach((k, v) -> merged.put(k, StoreJson.jsonValue(v)));
+            if (props != null && props.isObject()) {
+                props.fields().forEachRemaining(e -> {
+                    if (e.getValue().isNull()) merged.remove(e.getKey());
+                    else merged.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
+                });
+            }
+            FeatureDraft d = geometryInBody == null ? draft(layer, current.geometry(), merged, CrsService.CRS84, "the feature")
+                    : draft(layer, geometryInBody, merged, bodyCrs, "the feature");
+            // Without If-Match the patch applies to the version just read: a write in between is a 412, not lost.
+            long basis = expected == FeatureWriter.ANY_VERSION ? current.version() : expected;
+            return written(w, layer, who, "feature.update", w.replace(layer.id(), id, d, basis));
+        });
+        sendFeature(ctx, layer, f);
+    }
+
+    private void delete(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of());
+        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
+        long id = featureId(ctx, layer);
+        long expected = ifMatch(ctx);
+        Principal who = Access.caller(ctx);
+        store.write(who.name(), w -> {
+            w.delete(layer.id(), id, expected);
+            audit(w, who, "feature.delete", layer, id, -1);
+            return null;
+        });
+        ctx.status(204);
+    }
+
+    private void restore(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of());
+        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
+        long id = featureId(ctx, layer);
+        long expected = ifMatch(ctx);
+        FeatureVersion old = versionOf(layer, id, ctx.pathParam("version"));
+        if (old.state() == null) throw ApiProblem.badRequest("version " + old.version() + " is the deletion; restore one before it");
+        if (store.feature(layer.id(), id).isEmpty()) {
+            throw new ApiProblem(409, "Conflict", "Conflict · 冲突", "feature " + id + " was deleted; create it again"
+                    + " from this version with POST " + "/collections/" + layer.id() + "/items (see its history)");
+        }
+        Principal who = Access.caller(ctx);
+        FeatureDraft d = new FeatureDraft(old.state().geometry(), withoutDerived(layer, old.state().properties()));
+        Feature f = store.write(who.name(), w -> written(w, layer, who, "feature.restore", w.replace(layer.id(), id, d, expected)));
+        sendFeature(ctx, layer, f);
+    }
+
+    /** Re-estimates and audits a feature just written, in the same transaction. */
+    private Feature written(FeatureWriter w, LayerInfo layer, Principal who, String action, Feature f) {
+        estimator.estimate(w, layer, f);
+        audit(w, who, action, layer, f.id(), f.version());
+        return f;
+    }
+
+    private static void audit(FeatureWriter w, Principal who, String action, LayerInfo layer, long id, long version) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("action", action);
+        body.put("target", layer.id() + "/" + id);
+        body.put("detail", version > 0 ? "version " + version : "");
+        body.put("by_key", who.id());
+        w.appendRecord(AdminApi.AUDIT, body);
+    }
+
+    /**
+     * A checked draft in the storage CRS: the geometry from the body's CRS, within the CRS's range and the vertex
+     * limit; the properties without the derived sink estimate (recomputed by the service, so a client that sends
+     * back what it read does not overwrite it).
+     */
+    private FeatureDraft draft(LayerInfo layer, Geometry g, Map<String, ?> properties, CrsDefinition bodyCrs, String which) {
+        if (g == null) throw ApiProblem.badRequest(which + " has no geometry");
+        if (g.getNumPoints() > MAX_VERTICES) {
+            throw new ApiProblem(413, "ContentTooLarge", "Geometry too large · 几何过大", which + " has " + g.getNumPoints()
+                    + " vertices; at most " + MAX_VERTICES + " are accepted (split it, or simplify it)");
+        }
+        Geometry stored = crs.toStorage(g, bodyCrs);
+        for (Coordinate c : stored.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y) || Math.abs(c.x) > 180 || Math.abs(c.y) > 90) {
+                throw ApiProblem.badRequest(which + " has coordinates outside the range of " + bodyCrs.uri()
+                        + " (" + c.x + ", " + c.y + " as longitude, latitude)");
+            }
+        }
+        return new FeatureDraft(stored, withoutDerived(layer, properties));
+    }
+
+    private static Map<String, Object> withoutDerived(LayerInfo layer, Map<String, ?> properties) {
+        Map<String, Object> own = new LinkedHashMap<>();
+        if (properties == null) return own;
+        Set<String> derived = SinkFields.isSinkLayer(layer) ? Set.copyOf(SinkFields.definitions().stream()
+                .map(p -> p.name()).toList()) : Set.of();
+        properties.forEach((k, v) -> {
+            if (!derived.contains(k)) own.put(k, v);
+        });
+        return own;
+    }
+
+    private CrsDefinition contentCrs(Context ctx) {
+        String header = ctx.header("Content-Crs");
+        if (header == null || header.isBlank()) return CrsService.CRS84;
+        String uri = header.strip().replaceAll("^<|>$", "");
+        try {
+            return crs.require(uri);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("Content-Crs: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The version an {@code If-Match} header expects, or any version when there is none (the write is still
+     * versioned and kept in history, so nothing is lost).
+     */
+    private static long ifMatch(Context ctx) {
+        String h = ctx.header("If-Match");
+        if (h == null || h.isBlank() || h.strip().equals("*")) return FeatureWriter.ANY_VERSION;
+        String tag = h.strip();
+        if (tag.contains(",")) throw ApiProblem.badRequest("If-Match takes the one ETag of the version you read");
+        if (tag.startsWith("W/")) tag = tag.substring(2);
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            // Not an ETag this service gives: it cannot be the current one.
+            throw new ApiProblem(412, "PreconditionFailed", "Version conflict · 版本冲突", "If-Match " + h
+                    + " is not an ETag of this feature; read it again (GET) for its ETag");
+        }
+    }
+
+    private static long featureId(Context ctx, LayerInfo layer) {
+        try {
+            return Long.parseLong(ctx.pathParam("featureId"));
+        } catch (NumberFormatException e) {
+            throw ApiProblem.notFound("no feature '" + ctx.pathParam("featureId") + "' in collection '" + layer.id() + "'");
+        }
+    }
+
+    private void sendFeature(Context ctx, LayerInfo layer, Feature f) {
+        // Read back: the stored estimate was set in the transaction.
+        Feature stored = store.feature(layer.id(), f.id()).orElse(f);
+        String href = itemUrl(ctx, layer, stored.id());
+        ctx.header("Location", href);
+        ctx.header("ETag", etag(stored));
+        ctx.contentType(MediaTypes.GEOJSON);
+        write(ctx, stored, List.of(Link.of(href, "self", MediaTypes.GEOJSON, "This feature")));
+    }
+
+    /** The ETag of a feature's current version, as GET answers it and If-Match expects it. */
+    public static String etag(Feature f) {
+        return "\"" + f.version() + "\"";
+    }
+
+    private String itemUrl(Context ctx, LayerInfo layer, long id) {
+        return urls.base(ctx) + "/collections/" + layer.id() + "/items/" + id;
+    }
+
+    private void write(Context ctx, Feature f, List<Link> links) {
+        try (OutputStream out = ctx.outputStream(); JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            gen.setCodec(Json.MAPPER);
+            new GeoJsonFeatureOutput(crs, CrsService.CRS84).write(gen, f, links);
+        } catch (IOException e) {
+            // The client went away; the write itself is committed.
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // OPTIONS and history
+
+    /** {@code Allow}: what this caller may do here (the public reads; writers of the layer also write). */
+    private void options(Context ctx, boolean item) {
+        LayerInfo layer = access.visibleLayer(ctx, ctx.pathParam("collectionId"));
+        boolean writes = Access.caller(ctx).mayWrite(layer.id()) && !Access.caller(ctx).isAnonymous();
+        String allow = item ? (writes ? "GET, HEAD, PUT, PATCH, DELETE, OPTIONS" : "GET, HEAD, OPTIONS")
+                : (writes ? "GET, HEAD, POST, OPTIONS" : "GET, HEAD, OPTIONS");
+        ctx.header("Allow", allow);
+        if (item) {
+            long id = featureId(ctx, layer);
+            store.feature(layer.id(), id).orElseThrow(() -> ApiProblem.notFound("no feature " + id + " in collection '"
+                    + layer.id() + "'"));
+        }
+        ctx.status(204);
+    }
+
+    private void history(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of());
+        LayerInfo layer = access.visibleLayer(ctx, ctx.pathParam("collectionId"));
+        long id = featureId(ctx, layer);
+        List<FeatureVersion> versions = store.history(layer.id(), id);
+        if (versions.isEmpty()) throw ApiProblem.notFound("no feature " + id + " in collection '" + layer.id() + "'");
+        String href = itemUrl(ctx, layer, id);
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("collection", layer.id()).put("id", id);
+        body.put("current", store.feature(layer.id(), id).map(Feature::version).orElse(-1L));
+        ArrayNode list = body.putArray("versions");
+        for (FeatureVersion v : versions) {
+            ObjectNode o = list.addObject();
+            o.put("version", v.version()).put("operation", v.operation().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("at", StoreJson.formatInstant(v.at())).put("author", v.author());
+            if (v.state() != null) {
+                o.set("properties", Json.MAPPER.valueToTree(jsonProperties(v.state())));
+                o.put("href", href + "/history/" + v.version());
+            }
+        }
+        Responses.json(ctx, body);
+    }
+
+    private void version(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of());
+        LayerInfo layer = access.visibleLayer(ctx, ctx.pathParam("collectionId"));
+        long id = featureId(ctx, layer);
+        FeatureVersion v = versionOf(layer, id, ctx.pathParam("version"));
+        if (v.state() == null) throw ApiProblem.notFound("version " + v.version() + " of feature " + id + " is its deletion");
+        ctx.contentType(MediaTypes.GEOJSON);
+        write(ctx, v.state(), List.of(Link.of(itemUrl(ctx, layer, id) + "/history", "version-history", MediaTypes.JSON,
+                "Every version")));
+    }
+
+    private FeatureVersion versionOf(LayerInfo layer, long id, String versionText) {
+        long version;
+        try {
+            version = Long.parseLong(versionText);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.notFound("no version '" + versionText + "'");
+        }
+        return store.history(layer.id(), id).stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> ApiProblem.notFound("feature " + id + " of '" + layer.id() + "' has no version " + version));
+    }
+
+    private static Map<String, Object> jsonProperties(Feature f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        f.properties().forEach((k, v) -> m.put(k, StoreJson.jsonValue(v)));
+        return m;
+    }
+}

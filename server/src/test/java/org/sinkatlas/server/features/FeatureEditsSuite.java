@@ -1,0 +1,265 @@
+package org.sinkatlas.server.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.FeatureVersion;
+import org.sinkatlas.layers.model.SinkFields;
+import org.sinkatlas.layers.store.FeatureQuery;
+import org.sinkatlas.layers.store.ServiceRecord;
+import org.sinkatlas.layers.store.StoreCursor;
+import org.sinkatlas.layers.testing.Gdal;
+import org.sinkatlas.server.testing.DemoServer;
+
+/**
+ * OGC API Features Part 4 as GIS clients use it: the requests QGIS sends while editing, checked afterwards
+ * through GDAL; who may write; the history; what bad input gets; and many clients editing one feature at once.
+ */
+abstract class FeatureEditsSuite {
+
+    protected abstract DemoServer demo();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PROJECTS = "/collections/sink-projects/items";
+
+    private static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + r.body(), e);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String type, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(demo().url() + path)).header("Accept", "application/geo+json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (type != null) b.header("Content-Type", type);
+        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+        return DemoServer.send(b.build());
+    }
+
+    private static String project(String name, String status, String ring) {
+        return "{\"type\":\"Feature\",\"properties\":{\"name\":\"" + name + "\",\"district\":\"吴江区\",\"kind\":\"afforestation\","
+                + "\"status\":\"" + status + "\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + ring + "]}}";
+    }
+
+    private static final String RING = "[[120.70,31.00],[120.71,31.00],[120.71,31.01],[120.70,31.01],[120.70,31.00]]";
+    private static final String RING2 = "[[120.72,31.00],[120.73,31.00],[120.73,31.01],[120.72,31.01],[120.72,31.00]]";
+
+    private static String etag(HttpResponse<?> r) {
+        return r.headers().firstValue("ETag").orElseThrow(() -> new AssertionError("no ETag"));
+    }
+
+    @Test
+    void aQgisEditingSessionAsGdalThenSeesIt() throws Exception {
+        String officer = demo().officerToken("吴江 projects officer", "sink-projects");
+        String name = "test-project-" + System.nanoTime();
+        assertTrue(json(demo().get("/conformance")).toString().contains("ogcapi-features-4/1.0/conf/create-replace-delete"));
+
+        // QGIS asks first what it may do.
+        HttpResponse<String> options = send("OPTIONS", PROJECTS, officer, null, null);
+        assertEquals(204, options.statusCode());
+        assertTrue(options.headers().firstValue("Allow").orElse("").contains("POST"));
+        assertFalse(send("OPTIONS", PROJECTS, null, null, null).headers().firstValue("Allow").orElse("").contains("POST"),
+                "the public may only read");
+
+        HttpResponse<String> created = send("POST", PROJECTS, officer, "application/geo+json", project(name, "planned", RING));
+        assertEquals(201, created.statusCode(), created.body());
+        String location = created.headers().firstValue("Location").orElseThrow();
+        String path = location.substring(demo().url().length());
+        assertEquals("\"1\"", etag(created));
+        long id = Long.parseLong(path.replaceAll(".*/", ""));
+        String ogr = Gdal.run("ogrinfo", "-ro", "-al", "-q", "OAPIF:" + demo().url() + "/", "sink-projects",
+                "-where", "name = '" + name + "'");
+        assertTrue(ogr.contains(name) && ogr.contains("afforestation") && ogr.contains("POLYGON"), ogr);
+
+        HttpResponse<String> read = send("GET", path, null, null, null);
+        assertEquals("\"1\"", etag(read));
+        HttpResponse<String> replaced = send("PUT", path, officer, "application/geo+json",
+                project(name, "under_construction", RING2), "If-Match", etag(read));
+        assertEquals(200, replaced.statusCode(), replaced.body());
+        assertEquals("\"2\"", etag(replaced));
+        assertEquals("under_construction", json(replaced).at("/properties/status").asText());
+        HttpResponse<String> stale = send("PUT", path, officer, "application/geo+json", project(name, "built", RING), "If-Match", "\"1\"");
+        assertEquals(412, stale.statusCode(), "a write from a stale version loses");
+        HttpResponse<String> patched = send("PATCH", path, officer, "application/merge-patch+json",
+                "{\"properties\":{\"status\":\"built\",\"owner\":\"吴江区林业站\"}}", "If-Match", "\"2\"");
+        assertEquals(200, patched.statusCode(), patched.body());
+        assertEquals("built", json(patched).at("/properties/status").asText());
+        assertEquals("under_construction", json(send("GET", path + "/history/2", officer, null, null)).at("/properties/status").asText());
+
+        HttpResponse<String> deleted = send("DELETE", path, officer, null, null, "If-Match", "\"3\"");
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        assertEquals(404, send("GET", path, null, null, null).statusCode());
+        String after = Gdal.run("ogrinfo", "-ro", "-al", "-q", "OAPIF:" + demo().url() + "/", "sink-projects",
+                "-where", "name = '" + name + "'");
+        assertFalse(after.contains(name), after);
+
+        // Nothing is lost: every version, with who and when, and the audit log.
+        JsonNode history = json(send("GET", path + "/history", officer, null, null));
+        List<String> ops = new ArrayList<>();
+        history.get("versions").forEach(v -> ops.add(v.get("version").asInt() + ":" + v.get("operation").asText()));
+        assertEquals(List.of("1:insert", "2:update", "3:update", "4:delete"), ops);
+        assertEquals("吴江 projects officer", history.at("/versions/0/author").asText());
+        List<FeatureVersion> stored = demo().store().history("sink-projects", id);
+        assertEquals(4, stored.size());
+        String audit = json(send("GET", "/admin/audit?limit=20", demo().adminToken(), null, null)).get("entries").toString();
+        assertTrue(audit.contains("feature.create") && audit.contains("feature.delete") && audit.contains("sink-projects/" + id), audit);
+        assertEquals(409, send("POST", path + "/history/2/restore", officer, null, null).statusCode(), "deleted: re-create it");
+    }
+
+    @Test
+    void aParcelEditIsEstimatedAgainAndAnOldVersionCanBeRestored() {
+        String officer = demo().officerToken("parcels officer", "parcels");
+        Feature parcel;
+        try (StoreCursor<Feature> c = demo().store().query("parcels", new FeatureQuery(new Filter.Compare("landcover",
+                org.sinkatlas.layers.filter.ComparisonOp.EQ, "0101"), 0, 1))) {
+            parcel = c.next();
+        }
+        String path = "/collections/parcels/items/" + parcel.id();
+        double before = ((Number) parcel.property(SinkFields.DENSITY)).doubleValue();
+        HttpResponse<String> planted = send("PATCH", path, officer, "application/merge-patch+json",
+                "{\"properties\":{\"landcover\":\"0301\",\"landcover_fractions\":null}}");
+        assertEquals(200, planted.statusCode(), planted.body());
+        double after = json(planted).at("/properties/" + SinkFields.DENSITY).asDouble();
+        assertTrue(after > before + 1, "paddy " + before + " became forest " + after + " tCO2e/ha/yr");
+        assertEquals(after, ((Number) demo().store().feature("parcels", parcel.id()).orElseThrow().property(SinkFields.DENSITY))
+                .doubleValue(), 1e-9, "stored with the feature");
+
+        HttpResponse<String> restored = send("POST", path + "/history/" + parcel.version() + "/restore", officer, null, null);
+        assertEquals(200, restored.statusCode(), restored.body());
+        assertEquals("0101", json(restored).at("/properties/landcover").asText());
+        assertEquals(before, json(restored).at("/properties/" + SinkFields.DENSITY).asDouble(), 1e-9);
+        assertEquals("\"" + (parcel.version() + 2) + "\"", etag(restored), "a restore is a new version");
+    }
+
+    @Test
+    void onlyTheRightKeysWriteAndRefusalsLeakNothing() {
+        String name = "secret-" + System.nanoTime();
+        String body = project(name, "planned", RING);
+        long before = demo().store().count("sink-projects", Filter.ALL);
+        HttpResponse<String> none = send("POST", PROJECTS, null, "application/geo+json", body);
+        assertEquals(401, none.statusCode());
+        assertEquals(401, send("POST", PROJECTS, "sa_0000000000000000_" + "B".repeat(43), "application/geo+json", body).statusCode());
+        String forests = demo().officerToken("forests only", "forests");
+        HttpResponse<String> other = send("POST", PROJECTS, forests, "application/geo+json", body);
+        assertEquals(403, other.statusCode());
+        assertTrue(json(other).get("detail").asText().contains("not 'sink-projects'"), other.body());
+        String revoked = demo().officerToken("leaving officer", "sink-projects");
+        demo().server().access().keys().revoke(revoked.split("_")[1], "test", "test");
+        assertEquals(401, send("POST", PROJECTS, revoked, "application/geo+json", body).statusCode());
+        // The public may not read history (it names people) and never learns of a draft.
+        assertEquals(401, send("GET", PROJECTS + "/1/history", null, null, null).statusCode());
+        assertEquals(404, send("GET", "/collections/no-such-draft/items/1/history", forests, null, null).statusCode());
+        for (HttpResponse<String> r : List.of(none, other)) assertFalse(r.body().contains(name));
+        assertEquals(before, demo().store().count("sink-projects", Filter.ALL), "nothing was written");
+    }
+
+    @Test
+    void badInputGetsItsReasonAndChangesNothing() {
+        String officer = demo().officerToken("bad input officer", "sink-projects", "energy-sites");
+        long before = demo().store().count("sink-projects", Filter.ALL);
+        Feature sample = demo().store().feature("sink-projects", 1).orElseThrow();
+        String selfCrossing = "[[120.70,31.00],[120.71,31.01],[120.71,31.00],[120.70,31.01],[120.70,31.00]]";
+        StringBuilder huge = new StringBuilder("[");
+        for (int i = 0; i < 300_000; i++) huge.append('[').append(120.7 + i * 1e-7).append(",31.0],");
+        huge.append("[120.7,31.0]]");
+        Map<String, Object[]> cases = new java.util.LinkedHashMap<>();
+        cases.put("malformed JSON", new Object[] {"application/geo+json", "{\"type\":\"Feature\",", 400, "not valid JSON"});
+        cases.put("wrong content type", new Object[] {"text/plain", project("x", "planned", RING), 415, "application/geo+json"});
+        cases.put("self-intersecting", new Object[] {"application/geo+json", project("x", "planned", selfCrossing), 422,
+            "Self-intersection at (120.705000, 31.005000)"});
+        cases.put("outside the CRS", new Object[] {"application/geo+json", project("x", "planned",
+                "[[120.70,95.0],[120.71,95.0],[120.71,95.01],[120.70,95.0]]"), 400, "outside the range"});
+        cases.put("mixed geometry type", new Object[] {"application/geo+json", "{\"type\":\"Feature\",\"properties\":{},"
+                + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.7,31.0]}}", 422, "MultiPolygon"});
+        cases.put("unknown property", new Object[] {"application/geo+json", project("x", "planned", RING)
+                .replace("\"status\"", "\"colour\""), 422, "unknown property 'colour'"});
+        cases.put("300,000 vertices", new Object[] {"application/geo+json", project("x", "planned", huge.toString()), 413,
+            "at most 250000"});
+        cases.put("no geometry", new Object[] {"application/geo+json", "{\"type\":\"Feature\",\"properties\":{\"name\":\"x\"},"
+                + "\"geometry\":null}", 400, "no geometry"});
+        cases.forEach((what, c) -> {
+            HttpResponse<String> r = send("POST", PROJECTS, officer, (String) c[0], (String) c[1]);
+            assertEquals((int) c[2], r.statusCode(), what + ": " + r.body());
+            assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""), what);
+            assertTrue(json(r).get("detail").asText().contains((String) c[3]), what + ": " + r.body());
+        });
+        HttpResponse<String> wrongType = send("PATCH", "/collections/energy-sites/items/1", officer,
+                "application/merge-patch+json", "{\"properties\":{\"capacity_mw\":\"lots\"}}");
+        assertEquals(422, wrongType.statusCode(), wrongType.body());
+        assertTrue(json(wrongType).get("detail").asText().contains("capacity_mw"), wrongType.body());
+        assertEquals(400, send("PATCH", PROJECTS + "/1", officer, "application/merge-patch+json", "{\"colour\":1}").statusCode());
+        assertEquals(412, send("PUT", PROJECTS + "/1", officer, "application/geo+json", project("x", "built", RING),
+                "If-Match", "\"not-a-version\"").statusCode());
+        assertEquals(400, send("POST", PROJECTS, officer, "application/geo+json", project("x", "planned", RING),
+                "Content-Crs", "<http://www.opengis.net/def/crs/EPSG/0/9999>").statusCode());
+
+        assertEquals(before, demo().store().count("sink-projects", Filter.ALL), "nothing was written");
+        Feature unchanged = demo().store().feature("sink-projects", 1).orElseThrow();
+        assertEquals(sample.version(), unchanged.version());
+        assertEquals(sample.properties(), unchanged.properties());
+        assertEquals(200, demo().get("/health").statusCode(), "the server keeps serving");
+    }
+
+    @Test
+    void manyClientsEditingOneFeatureLoseNoUpdate() throws Exception {
+        String officer = demo().officerToken("busy officer", "sink-projects");
+        HttpResponse<String> created = send("POST", PROJECTS, officer, "application/geo+json", project("busy", "planned", RING));
+        String path = created.headers().firstValue("Location").orElseThrow().substring(demo().url().length());
+        long id = Long.parseLong(path.replaceAll(".*/", ""));
+        int clients = 8;
+        int edits = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Integer>> conflicts = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            conflicts.add(pool.submit(() -> {
+                int refused = 0;
+                for (int e = 0; e < edits; e++) {
+                    while (true) {
+                        HttpResponse<String> read = send("GET", path, null, null, null);
+                        String note = json(read).at("/properties/note").asText("");
+                        HttpResponse<String> w = send("PATCH", path, officer, "application/merge-patch+json",
+                                "{\"properties\":{\"note\":\"" + note + " c" + client + "e" + e + "\"}}", "If-Match", etag(read));
+                        if (w.statusCode() == 200) break;
+                        assertEquals(412, w.statusCode(), w.body());
+                        refused++;
+                    }
+                }
+                return refused;
+            }));
+        }
+        int refused = 0;
+        for (Future<Integer> f : conflicts) refused += f.get();
+        pool.shutdown();
+        String note = demo().store().feature("sink-projects", id).orElseThrow().property("note").toString();
+        for (int c = 0; c < clients; c++) {
+            for (int e = 0; e < edits; e++) assertTrue(note.contains(" c" + c + "e" + e), "lost c" + c + "e" + e + ": " + note);
+        }
+        List<FeatureVersion> history = demo().store().history("sink-projects", id);
+        assertEquals(1 + clients * edits, history.size(), "one version per accepted write, " + refused + " refused");
+        for (int i = 0; i < history.size(); i++) assertEquals(i + 1, history.get(i).version());
+        long audited = demo().store().records("audit").stream().map(ServiceRecord::body)
+                .filter(b -> ("sink-projects/" + id).equals(b.get("target"))).count();
+        assertEquals(1 + clients * edits, audited);
+        assertNotEquals(0, refused, "the clients really raced");
+    }
+}
