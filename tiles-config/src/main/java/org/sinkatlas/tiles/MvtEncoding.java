@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.algorithm.Orientation;
@@ -23,6 +21,7 @@ import org.locationtech.jts.geom.TopologyException;
 import org.locationtech.jts.geom.util.GeometryFixer;
 import org.locationtech.jts.simplify.DouglasPeuckerSimplifier;
 import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.geom.PointMapping;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
@@ -75,27 +74,12 @@ final class MvtEncoding {
      * {@code y} growing downwards as MVT has it.
      */
     static Geometry toTileUnits(Geometry lonLat, Envelope tile, double unitsPerMetre) {
-        Geometry g = lonLat.copy();
         double left = tile.getMinX();
         double top = tile.getMaxY();
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, (WebMercatorQuad.x(seq.getX(i)) - left) * unitsPerMetre);
-                seq.setOrdinate(i, 1, (top - WebMercatorQuad.y(seq.getY(i))) * unitsPerMetre);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        return g;
+        return ((PointMapping) (x, y, out) -> {
+            out[0] = (WebMercatorQuad.x(x) - left) * unitsPerMetre;
+            out[1] = (top - WebMercatorQuad.y(y)) * unitsPerMetre;
+        }).applyToCopy(lonLat);
     }
 
     /** The part of a geometry inside the tile and its buffer; a ring that simplification made invalid is repaired first. */
@@ -125,23 +109,10 @@ final class MvtEncoding {
      */
     private static Geometry roundToUnits(Geometry g) {
         if (g.isEmpty()) return null;
-        g.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                seq.setOrdinate(i, 0, Math.rint(seq.getX(i)));
-                seq.setOrdinate(i, 1, Math.rint(seq.getY(i)));
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
+        ((PointMapping) (x, y, out) -> {
+            out[0] = Math.rint(x);
+            out[1] = Math.rint(y);
+        }).applyInPlace(g);
         g = simplify(g, 0);
         if (g.isEmpty()) return null;
         if (g.getDimension() != 2) return g;

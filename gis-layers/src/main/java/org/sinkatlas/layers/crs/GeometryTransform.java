@@ -1,10 +1,9 @@
 package org.sinkatlas.layers.crs;
 
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.sinkatlas.layers.geom.PointMapping;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.ProjCoordinate;
 
@@ -32,54 +31,21 @@ public final class GeometryTransform {
     /** Returns a transformed copy (or the same geometry for the identity). */
     public Geometry apply(Geometry g) {
         if (transform == null || g == null) return g;
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                src.x = seq.getX(i);
-                src.y = seq.getY(i);
-                transform.transform(src, dst);
-                seq.setOrdinate(i, 0, dst.x);
-                seq.setOrdinate(i, 1, dst.y);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        copy.geometryChanged();
-        return copy;
+        return ((PointMapping) (x, y, out) -> {
+            src.x = x;
+            src.y = y;
+            transform.transform(src, dst);
+            out[0] = dst.x;
+            out[1] = dst.y;
+        }).applyToCopy(g);
     }
 
     /** A copy with x and y exchanged (between an authority's north-first axis order and east-first). */
     public static Geometry swapAxes(Geometry g) {
-        Geometry copy = g.copy();
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double x = seq.getX(i);
-                seq.setOrdinate(i, 0, seq.getY(i));
-                seq.setOrdinate(i, 1, x);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
-        copy.geometryChanged();
-        return copy;
+        return ((PointMapping) (x, y, out) -> {
+            out[0] = y;
+            out[1] = x;
+        }).applyToCopy(g);
     }
 
     /** Transforms one coordinate into {@code out} (which may be {@code in}). */

@@ -137,17 +137,33 @@ public final class FeatureEditsApi implements ApiExtension {
     // ------------------------------------------------------------------------------------------------
     // Writes
 
-    private void create(Context ctx) {
+    /** What every write request names: the layer the caller may write, the caller, and the CRS of its body. */
+    private record Edit(LayerInfo layer, Principal who, CrsDefinition bodyCrs) {}
+
+    /** A write to one feature: also its id and the version {@code If-Match} expects. */
+    private record FeatureEdit(LayerInfo layer, long id, long expected, Principal who, CrsDefinition bodyCrs) {}
+
+    private Edit edit(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of());
-        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
-        Principal who = Access.caller(ctx);
-        CrsDefinition bodyCrs = contentCrs(ctx);
+        return new Edit(access.writableLayer(ctx, ctx.pathParam("collectionId")), Access.caller(ctx), contentCrs(ctx));
+    }
+
+    private FeatureEdit featureEdit(Context ctx) {
+        Edit e = edit(ctx);
+        return new FeatureEdit(e.layer(), featureId(ctx, e.layer()), ifMatch(ctx), e.who(), e.bodyCrs());
+    }
+
+    private void create(Context ctx) {
+        Edit e = edit(ctx);
+        LayerInfo layer = e.layer();
+        Principal who = e.who();
+        CrsDefinition bodyCrs = e.bodyCrs();
         JsonNode body = RequestBodies.jsonObject(ctx, MediaTypes.GEOJSON, MediaTypes.JSON);
         List<GeoJsonFeatureReader.ReadFeature> read;
         try {
             read = new GeoJsonFeatureReader().readAll(body);
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("the body is not a GeoJSON Feature or FeatureCollection: " + e.getMessage());
+        } catch (IOException bad) {
+            throw ApiProblem.badRequest("the body is not a GeoJSON Feature or FeatureCollection: " + bad.getMessage());
         }
         if (read.isEmpty()) throw ApiProblem.badRequest("the FeatureCollection has no features");
         if (read.size() > MAX_FEATURES) {
@@ -176,33 +192,27 @@ public final class FeatureEditsApi implements ApiExtension {
     }
 
     private void replace(Context ctx) {
-        QueryParameters.requireKnown(ctx, Set.of());
-        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
-        long id = featureId(ctx, layer);
-        long expected = ifMatch(ctx);
-        Principal who = Access.caller(ctx);
-        CrsDefinition bodyCrs = contentCrs(ctx);
+        FeatureEdit e = featureEdit(ctx);
+        LayerInfo layer = e.layer();
         JsonNode body = RequestBodies.jsonObject(ctx, MediaTypes.GEOJSON, MediaTypes.JSON);
         GeoJsonFeatureReader.ReadFeature rf;
         try {
             if (!"Feature".equals(body.path("type").asText())) throw new IOException("PUT takes one GeoJSON Feature");
             rf = new GeoJsonFeatureReader().read(body);
-        } catch (IOException e) {
-            throw ApiProblem.badRequest("the body is not a GeoJSON Feature: " + e.getMessage());
+        } catch (IOException bad) {
+            throw ApiProblem.badRequest("the body is not a GeoJSON Feature: " + bad.getMessage());
         }
-        FeatureDraft d = draft(layer, rf.geometry(), rf.properties(), bodyCrs, "the feature");
-        Feature f = store.write(who.name(), w -> written(w, layer, who, "feature.replace", w.replace(layer.id(), id, d, expected)));
+        FeatureDraft d = draft(layer, rf.geometry(), rf.properties(), e.bodyCrs(), "the feature");
+        Feature f = store.write(e.who().name(), w -> written(w, layer, e.who(), "feature.replace",
+                w.replace(layer.id(), e.id(), d, e.expected())));
         sendFeature(ctx, layer, f);
     }
 
     /** JSON merge patch (RFC 7396) of {@code {"geometry": ..., "properties": {...}}}: a null removes a property. */
     private void patch(Context ctx) {
-        QueryParameters.requireKnown(ctx, Set.of());
-        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
-        long id = featureId(ctx, layer);
-        long expected = ifMatch(ctx);
-        Principal who = Access.caller(ctx);
-        CrsDefinition bodyCrs = contentCrs(ctx);
+        FeatureEdit e = featureEdit(ctx);
+        LayerInfo layer = e.layer();
+        long id = e.id();
         JsonNode patch = RequestBodies.jsonObject(ctx, MediaTypes.MERGE_PATCH_JSON, MediaTypes.JSON, MediaTypes.GEOJSON);
         for (Iterator<String> it = patch.fieldNames(); it.hasNext(); ) {
             String field = it.next();
@@ -216,60 +226,55 @@ public final class FeatureEditsApi implements ApiExtension {
         if (patch.has("geometry")) {
             try {
                 newGeometry = new GeoJsonFeatureReader().geometry(patch.get("geometry"));
-            } catch (IOException e) {
-                throw ApiProblem.badRequest("geometry: " + e.getMessage());
+            } catch (IOException bad) {
+                throw ApiProblem.badRequest("geometry: " + bad.getMessage());
             }
             if (newGeometry == null) throw ApiProblem.badRequest("a feature of a layer keeps a geometry; it cannot be null");
         }
         Geometry geometryInBody = newGeometry;
-        Feature f = store.write(who.name(), w -> {
+        Feature f = store.write(e.who().name(), w -> {
             Feature current = store.feature(layer.id(), id).orElseThrow(() -> ApiProblem.notFound(
                     "no feature " + id + " in collection '" + layer.id() + "'"));
             Map<String, Object> merged = new LinkedHashMap<>();
             current.properties().forEach((k, v) -> merged.put(k, StoreJson.jsonValue(v)));
             if (props != null && props.isObject()) {
-                props.fields().forEachRemaining(e -> {
-                    if (e.getValue().isNull()) merged.remove(e.getKey());
-                    else merged.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class));
+                props.fields().forEachRemaining(p -> {
+                    if (p.getValue().isNull()) merged.remove(p.getKey());
+                    else merged.put(p.getKey(), Json.MAPPER.convertValue(p.getValue(), Object.class));
                 });
             }
             FeatureDraft d = geometryInBody == null ? draft(layer, current.geometry(), merged, CrsService.CRS84, "the feature")
-                    : draft(layer, geometryInBody, merged, bodyCrs, "the feature");
+                    : draft(layer, geometryInBody, merged, e.bodyCrs(), "the feature");
             // Without If-Match the patch applies to the version just read: a write in between is a 412, not lost.
-            long basis = expected == FeatureWriter.ANY_VERSION ? current.version() : expected;
-            return written(w, layer, who, "feature.update", w.replace(layer.id(), id, d, basis));
+            long basis = e.expected() == FeatureWriter.ANY_VERSION ? current.version() : e.expected();
+            return written(w, layer, e.who(), "feature.update", w.replace(layer.id(), id, d, basis));
         });
         sendFeature(ctx, layer, f);
     }
 
     private void delete(Context ctx) {
-        QueryParameters.requireKnown(ctx, Set.of());
-        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
-        long id = featureId(ctx, layer);
-        long expected = ifMatch(ctx);
-        Principal who = Access.caller(ctx);
-        store.write(who.name(), w -> {
-            w.delete(layer.id(), id, expected);
-            audit(w, who, "feature.delete", layer, id, -1);
+        FeatureEdit e = featureEdit(ctx);
+        store.write(e.who().name(), w -> {
+            w.delete(e.layer().id(), e.id(), e.expected());
+            audit(w, e.who(), "feature.delete", e.layer(), e.id(), -1);
             return null;
         });
         ctx.status(204);
     }
 
     private void restore(Context ctx) {
-        QueryParameters.requireKnown(ctx, Set.of());
-        LayerInfo layer = access.writableLayer(ctx, ctx.pathParam("collectionId"));
-        long id = featureId(ctx, layer);
-        long expected = ifMatch(ctx);
+        FeatureEdit e = featureEdit(ctx);
+        LayerInfo layer = e.layer();
+        long id = e.id();
         FeatureVersion old = versionOf(layer, id, ctx.pathParam("version"));
         if (old.state() == null) throw ApiProblem.badRequest("version " + old.version() + " is the deletion; restore one before it");
         if (store.feature(layer.id(), id).isEmpty()) {
             throw new ApiProblem(409, "Conflict", "Conflict · 冲突", "feature " + id + " was deleted; create it again"
                     + " from this version with POST " + "/collections/" + layer.id() + "/items (see its history)");
         }
-        Principal who = Access.caller(ctx);
         FeatureDraft d = new FeatureDraft(old.state().geometry(), withoutDerived(layer, old.state().properties()));
-        Feature f = store.write(who.name(), w -> written(w, layer, who, "feature.restore", w.replace(layer.id(), id, d, expected)));
+        Feature f = store.write(e.who().name(), w -> written(w, layer, e.who(), "feature.restore",
+                w.replace(layer.id(), id, d, e.expected())));
         sendFeature(ctx, layer, f);
     }
 
