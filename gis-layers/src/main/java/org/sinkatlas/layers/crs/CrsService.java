@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
@@ -91,6 +92,29 @@ public final class CrsService {
     public CrsDefinition require(String reference) {
         return find(reference).orElseThrow(() -> new UnknownCrsException("unknown or unsupported CRS '" + reference
                 + "'; supported: " + String.join(", ", SUPPORTED.stream().map(CrsDefinition::uri).toList())));
+    }
+
+    /**
+     * The accepted CRS that a WKT definition describes (a shapefile's .prj, a GeoPackage SRS), matched by its
+     * EPSG code when it has one, else by datum, projection and parameters (ESRI WKT carries no codes).
+     *
+     * @throws UnknownCrsException saying what the WKT describes and which CRSs are accepted
+     */
+    public CrsDefinition fromWkt(String wkt) {
+        return WktCrs.match(wkt);
+    }
+
+    /**
+     * Where a CRS is meant to be used, in lon/lat (the EPSG area of use): coordinates that land outside it
+     * were almost always given in another CRS (a zone prefix, swapped axes, degrees taken as metres).
+     */
+    public Envelope areaOfUse(CrsDefinition crs) {
+        switch (crs.epsg()) {
+            case 4490: return new Envelope(73.62, 134.77, 16.7, 53.56);
+            case 4549: return new Envelope(118.5, 121.5, 24.43, 53.33);
+            case 3857: return new Envelope(-180, 180, -85.06, 85.06);
+            default: return new Envelope(-180, 180, -90, 90);
+        }
     }
 
     private Optional<CrsDefinition> byEpsg(int epsg) {

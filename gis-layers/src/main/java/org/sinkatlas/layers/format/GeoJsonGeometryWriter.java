@@ -31,12 +31,22 @@ public final class GeoJsonGeometryWriter {
     private final Coordinate c = new Coordinate();
 
     /**
+     * A writer in the CRS's own axis order, as OGC API Features answers with {@code crs}.
+     *
      * @param crsService the CRS service
      * @param output     the CRS to write coordinates in
      */
     public GeoJsonGeometryWriter(CrsService crsService, CrsDefinition output) {
+        this(crsService, output, true);
+    }
+
+    /**
+     * @param authorityAxisOrder true for the CRS's own axis order (e.g. latitude first for EPSG:4326), false
+     *                           for (east, north), the order GeoJSON files use whatever their CRS (GDAL, QGIS)
+     */
+    public GeoJsonGeometryWriter(CrsService crsService, CrsDefinition output, boolean authorityAxisOrder) {
         this.transform = crsService.fromStorage(output);
-        this.swapAxes = output.northingFirst();
+        this.swapAxes = authorityAxisOrder && output.northingFirst();
         // 1e-7 degree is about 1 cm; metres to the millimetre.
         this.scale = output.geographic() ? 1e7 : 1e3;
     }

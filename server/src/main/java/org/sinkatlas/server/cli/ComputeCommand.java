@@ -172,13 +172,24 @@ final class ComputeCommand implements Callable<Integer> {
                 if (tables.size() != 1) throw new IllegalArgumentException("give --layer: the file has tables " + tables);
                 table = tables.get(0);
             }
-            GeoPackageFeatureFile.Reader reader = GeoPackageFeatureFile.read(input, table, crs);
+            GeoPackageFeatureFile.Reader reader;
+            try {
+                reader = GeoPackageFeatureFile.read(input, table, crs);
+            } catch (org.sinkatlas.layers.format.FormatException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
             if (!reader.hasNext()) {
                 reader.close();
                 throw new IllegalArgumentException("table " + table + " has no features");
             }
+            org.sinkatlas.layers.crs.GeometryTransform toStorage = crs.toStorage(reader.crs());
+            java.util.function.Function<org.sinkatlas.layers.format.SourceFeature, ReadFeature> inStorage = f -> {
+                if (f.problem() != null) throw new IllegalStateException(f.place() + ": " + f.problem());
+                return new ReadFeature(f.sourceId() == null ? null : Long.parseLong(f.sourceId()),
+                        toStorage.apply(f.geometry()), f.properties());
+            };
             // Peek at the first feature for the columns, then hand it out again.
-            ReadFeature first = reader.next();
+            ReadFeature first = inStorage.apply(reader.next());
             Iterator<ReadFeature> all = new Iterator<>() {
                 boolean gaveFirst;
 
@@ -193,7 +204,7 @@ final class ComputeCommand implements Callable<Integer> {
                         gaveFirst = true;
                         return first;
                     }
-                    return reader.next();
+                    return inStorage.apply(reader.next());
                 }
             };
             return new Source(all, reader.count(), first, reader.columnTypes(), reader);
