@@ -117,6 +117,35 @@ public final class CrsService {
         }
     }
 
+    /** The OGC WKT 1 definition of a served CRS (as EPSG defines it), for files that carry one (GeoPackage). */
+    public static String ogcWkt(CrsDefinition crs) {
+        String cgcs2000 = "GEOGCS[\"China Geodetic Coordinate System 2000\",DATUM[\"China_2000\",SPHEROID[\"CGCS2000\","
+                + "6378137,298.257222101,AUTHORITY[\"EPSG\",\"1024\"]],AUTHORITY[\"EPSG\",\"1043\"]],PRIMEM[\"Greenwich\",0,"
+                + "AUTHORITY[\"EPSG\",\"8901\"]],UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]]";
+        String wgs84 = "GEOGCS[\"WGS 84\",DATUM[\"WGS_1984\",SPHEROID[\"WGS 84\",6378137,298.257223563,AUTHORITY[\"EPSG\","
+                + "\"7030\"]],AUTHORITY[\"EPSG\",\"6326\"]],PRIMEM[\"Greenwich\",0,AUTHORITY[\"EPSG\",\"8901\"]],"
+                + "UNIT[\"degree\",0.0174532925199433,AUTHORITY[\"EPSG\",\"9122\"]]";
+        switch (crs.epsg()) {
+            case 4490:
+                return cgcs2000 + ",AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4490\"]]";
+            case 4549:
+                return "PROJCS[\"CGCS2000 / 3-degree Gauss-Kruger CM 120E\"," + cgcs2000 + ",AUTHORITY[\"EPSG\",\"4490\"]],"
+                        + "PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"latitude_of_origin\",0],PARAMETER[\"central_meridian\","
+                        + "120],PARAMETER[\"scale_factor\",1],PARAMETER[\"false_easting\",500000],PARAMETER[\"false_northing\",0],"
+                        + "UNIT[\"metre\",1,AUTHORITY[\"EPSG\",\"9001\"]],AXIS[\"Northing\",NORTH],AXIS[\"Easting\",EAST],"
+                        + "AUTHORITY[\"EPSG\",\"4549\"]]";
+            case 3857:
+                return "PROJCS[\"WGS 84 / Pseudo-Mercator\"," + wgs84 + ",AUTHORITY[\"EPSG\",\"4326\"]],"
+                        + "PROJECTION[\"Mercator_1SP\"],PARAMETER[\"central_meridian\",0],PARAMETER[\"scale_factor\",1],"
+                        + "PARAMETER[\"false_easting\",0],PARAMETER[\"false_northing\",0],UNIT[\"metre\",1,AUTHORITY[\"EPSG\","
+                        + "\"9001\"]],AXIS[\"Easting\",EAST],AXIS[\"Northing\",NORTH],EXTENSION[\"PROJ4\",\"+proj=merc"
+                        + " +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +wktext"
+                        + " +no_defs\"],AUTHORITY[\"EPSG\",\"3857\"]]";
+            default:
+                return wgs84 + ",AXIS[\"Latitude\",NORTH],AXIS[\"Longitude\",EAST],AUTHORITY[\"EPSG\",\"4326\"]]";
+        }
+    }
+
     private Optional<CrsDefinition> byEpsg(int epsg) {
         for (CrsDefinition d : SUPPORTED) {
             if (d.epsg() == epsg && d != CRS84) return Optional.of(d);

@@ -72,6 +72,7 @@ public final class CsvFeatureSource implements FeatureSource {
         this.parser = open(file, charset);
         try {
             if (parser.nextToken() != JsonToken.START_ARRAY) throw new FormatException(name + " is empty");
+            // Without a schema Jackson hands out each line as an array of texts.
             for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                 header.add(parser.getText().trim());
             }
@@ -131,7 +132,6 @@ public final class CsvFeatureSource implements FeatureSource {
         reader.mark(1);
         if (reader.read() != '\uFEFF') reader.reset();
         CsvParser p = new CsvFactory().createParser(reader);
-        p.enable(CsvParser.Feature.WRAP_AS_ARRAY);
         p.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
         return p;
     }
@@ -139,7 +139,6 @@ public final class CsvFeatureSource implements FeatureSource {
     private static long countRows(Path file, Charset charset) throws IOException {
         try (CsvParser p = open(file, charset)) {
             long rows = -1;
-            if (p.nextToken() != JsonToken.START_ARRAY) return 0;
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 if (t == JsonToken.START_ARRAY) {
                     rows++;
@@ -206,7 +205,8 @@ public final class CsvFeatureSource implements FeatureSource {
         if (!hasNext()) throw new NoSuchElementException();
         ready = null;
         index++;
-        int line = parser.currentTokenLocation().getLineNr();
+        // Jackson counts the line before the row's first character: the row itself is the next one.
+        int line = parser.currentTokenLocation().getLineNr() + 1;
         String place = "line " + line;
         List<String> cells = new ArrayList<>(header.size());
         try {

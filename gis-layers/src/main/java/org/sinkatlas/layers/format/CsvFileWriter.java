@@ -62,6 +62,8 @@ final class CsvFileWriter implements FeatureFileWriter {
         Object v = StoreJson.jsonValue(value);
         if (v == null) return "";
         if (v instanceof Map<?, ?> m) return StoreJson.write(m);
+        // Plain digits (no exponent), the shortest that reads back as the same number: spreadsheets show them as they are.
+        if (v instanceof Double d) return java.math.BigDecimal.valueOf(d).toPlainString();
         return v.toString();
     }
 

@@ -259,7 +259,7 @@ public final class GeoPackageFeatureFile {
         long srsId;
         try {
             GeoPackageVersion.declare13(gpkg.getConnection().getConnection());
-            srsId = crs.epsg() == 4326 ? 4326 : gpkg.getSpatialReferenceSystemDao().getOrCreateFromEpsg(crs.epsg()).getSrsId();
+            srsId = srs(gpkg, crs);
         } catch (java.sql.SQLException e) {
             gpkg.close();
             throw new IOException("cannot write " + file + ": " + e.getMessage(), e);
@@ -275,6 +275,24 @@ public final class GeoPackageFeatureFile {
         FeatureTable ft = gpkg.createFeatureTable(FeatureTableMetadata.create(gc, "fid", true, cols, null));
         new RTreeIndexExtension(gpkg).create(ft);
         return new Writer(gpkg, gpkg.getFeatureDao(table), srsId);
+    }
+
+    /** The id of the CRS's row in gpkg_spatial_ref_sys, added with its EPSG definition when missing. */
+    private static long srs(GeoPackage gpkg, CrsDefinition crs) throws java.sql.SQLException {
+        if (crs.epsg() == 4326) return 4326;
+        var dao = gpkg.getSpatialReferenceSystemDao();
+        SpatialReferenceSystem srs = dao.queryForId((long) crs.epsg());
+        if (srs == null) {
+            srs = new SpatialReferenceSystem();
+            srs.setSrsId(crs.epsg());
+            srs.setSrsName(crs.name().en());
+            srs.setOrganization("EPSG");
+            srs.setOrganizationCoordsysId(crs.epsg());
+            srs.setDefinition(CrsService.ogcWkt(crs));
+            srs.setDescription(crs.name().en());
+            dao.create(srs);
+        }
+        return srs.getSrsId();
     }
 
     private static Class<?> javaType(GeoPackageDataType t) {
@@ -311,6 +329,8 @@ public final class GeoPackageFeatureFile {
             this.gpkg = gpkg;
             this.dao = dao;
             this.srsId = srsId;
+            // Rows may carry their own fid (an exported feature keeps its id).
+            dao.setPkModifiable(true);
             gpkg.beginTransaction();
         }
 
