@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sink-atlas", mixinStandardHelpOptions = true, version = "Sink Atlas 0.1.0",
         description = {"碳汇一张图 Sink Atlas: carbon-sink map service of the YRD Ecological Green Integrated"
                 + " Development Demonstration Zone."},
-        subcommands = {ServeCommand.class, CopyStoreCommand.Export.class, CopyStoreCommand.Import.class,
+        subcommands = {ServeCommand.class, ExportCommand.class, ImportCommand.class,
             ComputeCommand.class, KeysCommand.class, SeedCommand.class, GenerateParcelsCommand.class})
 public final class SinkAtlasCli implements Runnable {
 
