@@ -69,6 +69,7 @@ public final class FeaturesApi {
     private final Access access;
     private final List<ApiExtension> extensions = new ArrayList<>();
     private Handler browserHome;
+    private final FeatureDownloads downloads;
 
     public FeaturesApi(LayerStore store, CrsService crs, Urls urls, HtmlPages html, Access access) {
         this.store = store;
@@ -76,6 +77,7 @@ public final class FeaturesApi {
         this.urls = urls;
         this.html = html;
         this.access = access;
+        this.downloads = new FeatureDownloads(store, crs);
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -85,6 +87,13 @@ public final class FeaturesApi {
         JsonNodeFactory n = JsonNodeFactory.instance;
         ApiParameter f = ApiParameter.query("f", "Response format: json or html (default: by the Accept header).",
                 n.objectNode().put("type", "string").set("enum", n.arrayNode().add("json").add("html")));
+        ArrayNode itemFormats = n.arrayNode().add("json").add("html");
+        FeatureDownloads.keys().forEach(itemFormats::add);
+        ApiParameter itemsF = ApiParameter.query("f", "Response format: json (GeoJSON) or html, or a download of every"
+                + " matching feature (all of them unless limit is given) as gpkg (GeoPackage), shp (zipped shapefile) or"
+                + " csv (WKT geometry).", n.objectNode().put("type", "string").set("enum", itemFormats));
+        List<String> itemTypes = new ArrayList<>(List.of(MediaTypes.GEOJSON, MediaTypes.HTML));
+        itemTypes.addAll(FeatureDownloads.mediaTypes());
         ApiParameter collectionId = ApiParameter.path("collectionId", "Collection id.", n.objectNode().put("type", "string"));
         ApiParameter featureId = ApiParameter.path("featureId", "Feature id.", n.objectNode().put("type", "integer"));
         ArrayNode crsUris = n.arrayNode();
@@ -115,8 +124,8 @@ public final class FeaturesApi {
                 new ApiRoute("/collections/{collectionId}", "describeCollection", "A collection · 单个集合", "Data",
                         List.of(collectionId, f), List.of(MediaTypes.JSON, MediaTypes.HTML), true, this::collection),
                 new ApiRoute("/collections/{collectionId}/items", "getFeatures", "Features of a collection · 集合中的要素",
-                        "Data", List.of(collectionId, f, limit, offset, bbox, bboxCrs, datetime, crsParam),
-                        List.of(MediaTypes.GEOJSON, MediaTypes.HTML), true, this::items),
+                        "Data", List.of(collectionId, itemsF, limit, offset, bbox, bboxCrs, datetime, crsParam),
+                        itemTypes, true, this::items),
                 new ApiRoute("/collections/{collectionId}/items/{featureId}", "getFeature", "One feature · 单个要素",
                         "Data", List.of(collectionId, featureId, f, crsParam),
                         List.of(MediaTypes.GEOJSON, MediaTypes.HTML), true, this::item));
@@ -254,6 +263,7 @@ public final class FeaturesApi {
         List<Link> links = new ArrayList<>();
         links.add(Link.of(href + "?f=json", self ? "self" : "alternate", MediaTypes.JSON, "This collection as JSON"));
         links.add(Link.of(href + "?f=html", "alternate", MediaTypes.HTML, "This collection as HTML"));
+        links.addAll(FeatureDownloads.links(href + "/items"));
         links.add(Link.of(href + "/items?f=json", "items", MediaTypes.GEOJSON, "Features as GeoJSON"));
         links.add(Link.of(href + "/items?f=html", "items", MediaTypes.HTML, "Features as HTML"));
         for (ApiExtension e : extensions) links.addAll(e.collectionLinks(base, layer));
@@ -270,6 +280,11 @@ public final class FeaturesApi {
         allowed.addAll(layer.propertyNames());
         QueryParameters.requireKnown(ctx, allowed);
         ItemsRequest req = ItemsRequest.parse(ctx, layer, crs);
+        var download = FeatureDownloads.requested(ctx);
+        if (download.isPresent()) {
+            downloads.send(ctx, layer, req, download.get());
+            return;
+        }
         Format format = Format.of(ctx);
         String base = urls.base(ctx);
         String itemsUrl = base + "/collections/" + layer.id() + "/items";
