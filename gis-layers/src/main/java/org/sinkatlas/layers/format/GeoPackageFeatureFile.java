@@ -295,6 +295,18 @@ public final class GeoPackageFeatureFile {
         return srs.getSrsId();
     }
 
+    /** The GeoPackage column type of a layer property (JSON as TEXT), the same in the store and in exported files. */
+    public static GeoPackageDataType columnType(org.sinkatlas.layers.model.PropertyDef p) {
+        switch (p.type()) {
+            case INTEGER: return GeoPackageDataType.INTEGER;
+            case REAL: return GeoPackageDataType.DOUBLE;
+            case BOOLEAN: return GeoPackageDataType.BOOLEAN;
+            case DATE: return GeoPackageDataType.DATE;
+            case DATETIME: return GeoPackageDataType.DATETIME;
+            default: return GeoPackageDataType.TEXT;
+        }
+    }
+
     private static Class<?> javaType(GeoPackageDataType t) {
         if (t == null) return String.class;
         switch (t) {

@@ -40,20 +40,9 @@ final class GeoPackageFileWriter implements FeatureFileWriter {
         this.dir = Files.createTempDirectory("sink-atlas-export");
         this.file = dir.resolve(layer.tableName() + ".gpkg");
         Map<String, GeoPackageDataType> columns = new LinkedHashMap<>();
-        for (PropertyDef p : layer.properties()) columns.put(p.name(), dataType(p));
+        for (PropertyDef p : layer.properties()) columns.put(p.name(), GeoPackageFeatureFile.columnType(p));
         GeometryType type = GeometryType.fromName(layer.geometryKind().sfName().toUpperCase(Locale.ROOT));
         this.writer = GeoPackageFeatureFile.create(file, layer.tableName(), type, crs, columns);
-    }
-
-    private static GeoPackageDataType dataType(PropertyDef p) {
-        switch (p.type()) {
-            case INTEGER: return GeoPackageDataType.INTEGER;
-            case REAL: return GeoPackageDataType.DOUBLE;
-            case BOOLEAN: return GeoPackageDataType.BOOLEAN;
-            case DATE: return GeoPackageDataType.DATE;
-            case DATETIME: return GeoPackageDataType.DATETIME;
-            default: return GeoPackageDataType.TEXT;
-        }
     }
 
     @Override

@@ -109,7 +109,7 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             deleteQuietly(partial);
             return usage(e.getMessage());
-        } catch (IOException | StoreException e) {
+        } catch (IOException | StoreException | java.io.UncheckedIOException e) {
             deleteQuietly(partial);
             System.err.println("sink-atlas: " + e.getMessage());
             return 2;

@@ -117,7 +117,7 @@ final class ImportCommand implements Callable<Integer> {
         } catch (FormatException e) {
             System.err.println("sink-atlas: " + e.getMessage());
             return 1;
-        } catch (StoreException | IllegalArgumentException e) {
+        } catch (StoreException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("sink-atlas: " + e.getMessage());
             return 2;
         }

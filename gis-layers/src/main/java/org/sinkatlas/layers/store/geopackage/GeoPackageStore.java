@@ -33,6 +33,7 @@ import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
 import org.sinkatlas.layers.filter.ComparisonOp;
+import org.sinkatlas.layers.format.GeoPackageFeatureFile;
 import org.sinkatlas.layers.format.GeoPackageVersion;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.model.Feature;
@@ -312,7 +313,7 @@ public final class GeoPackageStore implements LayerStore {
             gc.setSrsId(SRS_ID);
             List<FeatureColumn> columns = new ArrayList<>();
             for (PropertyDef p : layer.properties()) {
-                columns.add(FeatureColumn.createColumn(p.name(), columnType(p)));
+                columns.add(FeatureColumn.createColumn(p.name(), GeoPackageFeatureFile.columnType(p)));
             }
             columns.add(FeatureColumn.createColumn("sa_version", GeoPackageDataType.INTEGER, true, 1L));
             columns.add(FeatureColumn.createColumn("sa_created", GeoPackageDataType.DATETIME));
@@ -366,17 +367,6 @@ public final class GeoPackageStore implements LayerStore {
             ps.setString(2, layer.description().both());
             ps.setString(3, layer.tableName());
             ps.executeUpdate();
-        }
-    }
-
-    private static GeoPackageDataType columnType(PropertyDef p) {
-        switch (p.type()) {
-            case INTEGER: return GeoPackageDataType.INTEGER;
-            case REAL: return GeoPackageDataType.DOUBLE;
-            case BOOLEAN: return GeoPackageDataType.BOOLEAN;
-            case DATE: return GeoPackageDataType.DATE;
-            case DATETIME: return GeoPackageDataType.DATETIME;
-            default: return GeoPackageDataType.TEXT;
         }
     }
 
