@@ -10,6 +10,7 @@ import java.util.Map;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.admin.AdminApi;
+import org.sinkatlas.server.admin.LayerImportsApi;
 import org.sinkatlas.server.auth.Access;
 import org.sinkatlas.server.auth.ApiKeys;
 import org.sinkatlas.server.auth.OidcVerifier;
@@ -134,6 +135,7 @@ public final class SinkAtlasServer implements AutoCloseable {
         routes.addAll(viewer.routes());
         routes.addAll(sinks.routes());
         routes.addAll(admin.routes());
+        routes.addAll(new LayerImportsApi(store, crs, urls, jobs, sinks::refreshStaleEstimates).routes());
         routes.addAll(openApi.routes());
         routes.addAll(new HealthResource(store).routes());
         ProblemHandler problems = new ProblemHandler(html);

@@ -287,6 +287,11 @@ public final class AdminApi {
     // Audit
 
     private void audit(Principal who, String action, String target, String detail) {
+        audit(store, who, action, target, detail);
+    }
+
+    /** Appends an entry to the audit log: who did what to what. */
+    public static void audit(LayerStore store, Principal who, String action, String target, String detail) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("action", action);
         body.put("target", target);

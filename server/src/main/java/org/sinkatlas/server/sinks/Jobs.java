@@ -120,6 +120,11 @@ public final class Jobs implements AutoCloseable {
         return job;
     }
 
+    /** The job of a kind that is running now, if any. */
+    public Optional<Job> running(String kind) {
+        return Optional.ofNullable(running.get(kind));
+    }
+
     public Optional<Job> find(String id) {
         return Optional.ofNullable(jobs.get(id));
     }

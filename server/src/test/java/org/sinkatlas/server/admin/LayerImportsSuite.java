@@ -1,0 +1,173 @@
+package org.sinkatlas.server.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.model.GeometryKind;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.Localized;
+import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.layers.model.PropertyType;
+import org.sinkatlas.layers.testing.Gdal;
+import org.sinkatlas.server.testing.DemoServer;
+
+/** Uploads of officers' files into a layer over real HTTP: an admin-only job polled for percent and its report. */
+abstract class LayerImportsSuite {
+
+    protected abstract DemoServer demo();
+
+    @TempDir
+    Path dir;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private LayerInfo layer;
+
+    private static final String SURVEY = "{\"type\":\"FeatureCollection\",\"features\":["
+            + "{\"type\":\"Feature\",\"properties\":{\"NAME\":\"大莲湖\",\"AREA_HA\":96.5},\"geometry\":{\"type\":\"Polygon\","
+            + "\"coordinates\":[[[120.95,31.05],[121.0,31.05],[121.0,31.1],[120.95,31.05]]]}},"
+            + "{\"type\":\"Feature\",\"properties\":{\"NAME\":\"北窑港\",\"AREA_HA\":12},\"geometry\":{\"type\":\"Polygon\","
+            + "\"coordinates\":[[[120.90,31.00],[120.91,31.00],[120.91,31.01],[120.90,31.00]]]}}]}";
+
+    @BeforeEach
+    void makeLayer() {
+        layer = new LayerInfo("upload-" + UUID.randomUUID().toString().substring(0, 8), Localized.of("上传" + UUID.randomUUID(),
+                "Upload " + UUID.randomUUID()), Localized.of("测试", "Test"), GeometryKind.MULTIPOLYGON,
+                List.of(PropertyDef.of("name", PropertyType.STRING, "名称", "Name"),
+                        PropertyDef.of("area_ha", PropertyType.REAL, "面积", "Area (ha)")), null, false, "test", List.of());
+        demo().store().createLayer(layer);
+    }
+
+    private Path shapefileZip(String geojson, boolean withDbf) throws Exception {
+        Path src = dir.resolve("survey.geojson");
+        Files.writeString(src, geojson);
+        Path shp = dir.resolve("shp/湿地调查.shp");
+        Files.createDirectories(shp.getParent());
+        Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", "-t_srs", "EPSG:4549", "-lco", "ENCODING=GBK", shp.toString(), src.toString());
+        Path zip = dir.resolve(withDbf ? "survey.zip" : "nodbf.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            for (String ext : withDbf ? List.of("shp", "shx", "dbf", "prj", "cpg") : List.of("shp", "shx", "prj")) {
+                out.putNextEntry(new ZipEntry("湿地调查." + ext));
+                Files.copy(shp.resolveSibling("湿地调查." + ext), out);
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    private HttpResponse<String> upload(String query, String token, String contentType, byte[] body, String filename) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(demo().url() + "/admin/layers/" + layer.id() + "/imports"
+                + query)).timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType);
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (filename != null) b.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        return DemoServer.send(b.build());
+    }
+
+    /** Polls the job until it ends. */
+    private JsonNode finished(HttpResponse<String> started) throws Exception {
+        assertEquals(202, started.statusCode(), started.body());
+        String href = started.headers().firstValue("Location").orElseThrow();
+        String path = href.substring(demo().url().length());
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            HttpResponse<String> r = demo().call("GET", path, demo().adminToken(), null, null);
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode job = JSON.readTree(r.body());
+            if (!job.get("state").asText().equals("running")) return job;
+            assertTrue(System.nanoTime() < deadline, "the import ended in time");
+            Thread.sleep(50);
+        }
+    }
+
+    private long count() {
+        return demo().store().count(layer.id(), Filter.ALL);
+    }
+
+    @Test
+    void anAdminUploadsAShapefileAndPollsTheJobToItsReport() throws Exception {
+        byte[] zip = Files.readAllBytes(shapefileZip(SURVEY, true));
+        JsonNode job = finished(upload("", demo().adminToken(), "application/zip", zip, "2024湿地调查.zip"));
+        assertEquals("done", job.get("state").asText(), job.toString());
+        assertEquals(100.0, job.get("percent").asDouble());
+        assertEquals(2, job.get("total").asLong());
+        JsonNode report = job.get("report");
+        assertTrue(report.get("committed").asBoolean(), report.toString());
+        assertEquals(2, report.get("written").asLong());
+        assertEquals("EPSG:4549", report.get("crs").asText());
+        assertEquals("2024湿地调查.zip", report.get("source").asText());
+        assertEquals(2, count());
+        String names = demo().call("GET", "/collections/" + layer.id() + "/items", demo().adminToken(), null, null).body();
+        assertTrue(names.contains("大莲湖") && names.contains("北窑港"), names);
+        HttpResponse<String> audit = demo().call("GET", "/admin/audit?limit=5", demo().adminToken(), null, null);
+        assertTrue(audit.body().contains("layer.import") && audit.body().contains(layer.id()), audit.body());
+    }
+
+    @Test
+    void onlyAdminsMayUpload() throws Exception {
+        byte[] zip = Files.readAllBytes(shapefileZip(SURVEY, true));
+        assertEquals(401, upload("", null, "application/zip", zip, null).statusCode());
+        assertEquals(403, upload("", demo().officerToken("officer", layer.id()), "application/zip", zip, null).statusCode());
+        assertEquals(0, count());
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsRefusedAtOnceAndNothingChanges() throws Exception {
+        HttpResponse<String> r = upload("", demo().adminToken(), "application/zip",
+                Files.readAllBytes(shapefileZip(SURVEY, false)), "nodbf.zip");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("nodbf.zip: 湿地调查.shp has no 湿地调查.dbf beside it"), r.body());
+        r = upload("", demo().adminToken(), "application/pdf", new byte[] {1, 2, 3}, null);
+        assertEquals(415, r.statusCode(), r.body());
+        r = upload("?format=geojson", demo().adminToken(), "application/octet-stream", "{\"type\":".getBytes(), null);
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("not valid JSON"), r.body());
+        r = upload("?crs=EPSG:2385", demo().adminToken(), "application/geo+json", SURVEY.getBytes(), null);
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals(0, count());
+    }
+
+    @Test
+    void rejectedFeaturesAreReportedAndNothingIsWritten() throws Exception {
+        String bad = SURVEY.replace("[[[120.90,31.00],[120.91,31.00],[120.91,31.01],[120.90,31.00]]]",
+                "[[[120.90,31.00],[120.91,31.01],[120.91,31.00],[120.90,31.01],[120.90,31.00]]]");
+        JsonNode job = finished(upload("", demo().adminToken(), "application/geo+json", bad.getBytes(), "bowtie.geojson"));
+        assertEquals("done", job.get("state").asText(), job.toString());
+        JsonNode report = job.get("report");
+        assertFalse(report.get("committed").asBoolean());
+        assertEquals(1, report.get("rejected").asLong());
+        assertEquals("feature 2", report.at("/rejections/0/place").asText());
+        assertTrue(report.at("/rejections/0/reason").asText().contains("Self-intersection"), report.toString());
+        assertTrue(job.get("message").asText().startsWith("not imported"), job.toString());
+        assertEquals(0, count());
+
+        job = finished(upload("?repair=true", demo().adminToken(), "application/geo+json", bad.getBytes(), "bowtie.geojson"));
+        assertTrue(job.at("/report/committed").asBoolean(), job.toString());
+        assertEquals(1, job.at("/report/repaired").asLong());
+        assertEquals(2, count());
+    }
+
+    @Test
+    void theUploadIsDescribedInTheApi() throws Exception {
+        JsonNode api = JSON.readTree(demo().get("/api").body());
+        JsonNode post = api.at("/paths/~1admin~1layers~1{layerId}~1imports/post");
+        assertEquals("importIntoLayer", post.get("operationId").asText(), post.toString());
+        assertTrue(post.has("security"), post.toString());
+    }
+}
