@@ -60,7 +60,9 @@ public final class LayerImportsApi {
     /** How many finished imports keep their reports for polling. */
     private static final int KEPT_REPORTS = 200;
 
-    private static final Pattern FILENAME = Pattern.compile("filename\\*?=(?:UTF-8'')?\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
+    /** RFC 6266 file names: {@code filename*=UTF-8''<percent-encoded>} (any language), or a plain {@code filename}. */
+    private static final Pattern FILENAME_UTF8 = Pattern.compile("filename\\*=UTF-8''([^;\\s]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FILENAME = Pattern.compile("filename=\"?([^\";]+)\"?", Pattern.CASE_INSENSITIVE);
 
     private final LayerStore store;
     private final CrsService crs;
@@ -250,9 +252,19 @@ public final class LayerImportsApi {
     private static String fileName(Context ctx, FeatureFormat format) {
         String header = ctx.header("Content-Disposition");
         if (header != null) {
-            Matcher m = FILENAME.matcher(header);
-            if (m.find()) {
-                String name = m.group(1).replaceAll(".*[/\\\\]", "").replaceAll("[\\x00-\\x1f]", "").strip();
+            Matcher utf8 = FILENAME_UTF8.matcher(header);
+            Matcher plain = FILENAME.matcher(header);
+            String given = null;
+            if (utf8.find()) {
+                try {
+                    given = java.net.URLDecoder.decode(utf8.group(1).replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    given = null;
+                }
+            }
+            if (given == null && plain.find()) given = plain.group(1);
+            if (given != null) {
+                String name = given.replaceAll(".*[/\\\\]", "").replaceAll("[\\x00-\\x1f]", "").strip();
                 if (!name.isEmpty() && !name.startsWith(".")) {
                     return FeatureFormat.byFileName(name).isPresent() ? name : name + format.extension();
                 }

@@ -76,7 +76,10 @@ abstract class LayerImportsSuite {
                 + query)).timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .header("Content-Type", contentType);
         if (token != null) b.header("Authorization", "Bearer " + token);
-        if (filename != null) b.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+        if (filename != null) {
+            b.header("Content-Disposition", "attachment; filename*=UTF-8''"
+                    + java.net.URLEncoder.encode(filename, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        }
         return DemoServer.send(b.build());
     }
 
