@@ -13,7 +13,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.crs.UnknownCrsException;
@@ -30,6 +28,7 @@ import org.sinkatlas.layers.format.FeatureFormat;
 import org.sinkatlas.layers.format.FeatureSource;
 import org.sinkatlas.layers.format.FormatException;
 import org.sinkatlas.layers.format.SourceOptions;
+import org.sinkatlas.layers.format.TemporaryFolders;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.transfer.ImportReport;
@@ -142,10 +141,10 @@ public final class LayerImportsApi {
             saveBody(ctx, file);
             source = format.open(file, options, crs);
         } catch (FormatException e) {
-            delete(dir);
+            TemporaryFolders.delete(dir);
             throw ApiProblem.badRequest(e.getMessage());
         } catch (RuntimeException e) {
-            delete(dir);
+            TemporaryFolders.delete(dir);
             throw e;
         }
         AtomicReference<ImportReport> result = new AtomicReference<>();
@@ -161,7 +160,7 @@ public final class LayerImportsApi {
                 }
                 return summary(report);
             } finally {
-                delete(dir);
+                TemporaryFolders.delete(dir);
             }
         });
         synchronized (reports) {
@@ -291,13 +290,5 @@ public final class LayerImportsApi {
             throw ApiProblem.badRequest("the file could not be received: " + e.getMessage());
         }
         if (saved == 0) throw ApiProblem.badRequest("the body is empty: send the file to import");
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A temporary upload left behind is harmless.
-        }
     }
 }

@@ -8,14 +8,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -27,6 +25,7 @@ import org.sinkatlas.layers.format.FeatureSource;
 import org.sinkatlas.layers.format.FormatException;
 import org.sinkatlas.layers.format.SourceFeature;
 import org.sinkatlas.layers.format.SourceOptions;
+import org.sinkatlas.layers.format.TemporaryFolders;
 
 /**
  * A shapefile read as a feature source: a .zip holding .shp, .shx, .dbf, .prj (and maybe .cpg), or a .shp
@@ -103,10 +102,10 @@ public final class ShapefileSource implements FeatureSource {
             }
             return new ShapefileSource(name, temp, parts, options, crsService);
         } catch (IOException e) {
-            deleteQuietly(temp);
+            TemporaryFolders.delete(temp);
             throw new FormatException("cannot read " + name + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteQuietly(temp);
+            TemporaryFolders.delete(temp);
             throw e;
         }
     }
@@ -312,22 +311,7 @@ public final class ShapefileSource implements FeatureSource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            deleteQuietly(tempDir);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        if (dir == null) return;
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // A temporary file left behind is harmless; the OS cleans its temp folder.
-                }
-            });
-        } catch (IOException ignored) {
-            // As above.
+            TemporaryFolders.delete(tempDir);
         }
     }
 }

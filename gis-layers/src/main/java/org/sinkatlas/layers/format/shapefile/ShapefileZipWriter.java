@@ -6,11 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.locationtech.jts.geom.Geometry;
@@ -24,6 +22,7 @@ import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.crs.GeometryTransform;
 import org.sinkatlas.layers.format.FeatureFileWriter;
+import org.sinkatlas.layers.format.TemporaryFolders;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.GeometryKind;
 import org.sinkatlas.layers.model.LayerInfo;
@@ -166,10 +165,6 @@ public final class ShapefileZipWriter implements FeatureFileWriter {
         } catch (IOException ignored) {
             // Closing twice after finish, or a half-written file about to be deleted.
         }
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // A temporary file left behind is harmless.
-        }
+        TemporaryFolders.delete(dir);
     }
 }
