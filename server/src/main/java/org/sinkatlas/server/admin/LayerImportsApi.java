@@ -50,7 +50,7 @@ import org.sinkatlas.server.sinks.Jobs;
 /**
  * File uploads into a layer, for admins: {@code POST /admin/layers/{layerId}/imports} with the file as the body
  * (GeoJSON, GeoPackage, Shapefile zip or CSV, by {@code format} or the Content-Type) starts an import job, all
- * or nothing, and {@code GET /admin/layers/{layerId}/imports/{jobId}} gives its percent and, when it ends, the
+ * or nothing, and {@code GET /admin/layers/{layerId}/imports/{importId}} gives its percent and, when it ends, the
  * import report. A file that cannot be read at all is refused at once with 400 and its reason. One import
  * into a layer runs at a time.
  */
@@ -87,7 +87,7 @@ public final class LayerImportsApi {
     public List<ApiRoute> routes() {
         JsonNodeFactory n = JsonNodeFactory.instance;
         ApiParameter layerId = ApiParameter.path("layerId", "Layer (collection) id.", n.objectNode().put("type", "string"));
-        ApiParameter jobId = ApiParameter.path("jobId", "Import job id.", n.objectNode().put("type", "string"));
+        ApiParameter importId = ApiParameter.path("importId", "Import (job) id, from the upload's answer.", n.objectNode().put("type", "string"));
         List<ApiParameter> params = List.of(layerId,
                 ApiParameter.query("format", "geojson, gpkg, shp (a zip) or csv; default: from the Content-Type"
                         + " (application/geo+json, application/geopackage+sqlite3, application/zip, text/csv).",
@@ -110,8 +110,8 @@ public final class LayerImportsApi {
                 new ApiRoute(HandlerType.POST, "/admin/layers/{layerId}/imports", "importIntoLayer", "Import a file into a"
                         + " layer, all or nothing (a job) · 导入文件", "Admin", params, List.of(MediaTypes.JSON), false,
                         "application/octet-stream", 202, this::upload).requiring(Role.ADMIN),
-                new ApiRoute("/admin/layers/{layerId}/imports/{jobId}", "getLayerImport", "Progress and report of an import"
-                        + " · 导入进度与报告", "Admin", List.of(layerId, jobId), List.of(MediaTypes.JSON), false, this::job)
+                new ApiRoute("/admin/layers/{layerId}/imports/{importId}", "getLayerImport", "Progress and report of an import"
+                        + " · 导入进度与报告", "Admin", List.of(layerId, importId), List.of(MediaTypes.JSON), false, this::job)
                         .requiring(Role.ADMIN));
     }
 
@@ -175,8 +175,9 @@ public final class LayerImportsApi {
     private void job(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of());
         String layerId = ctx.pathParam("layerId");
-        Jobs.Job job = jobs.find(ctx.pathParam("jobId")).filter(j -> j.kind().equals("import:" + layerId))
-                .orElseThrow(() -> ApiProblem.notFound("no import job '" + ctx.pathParam("jobId") + "' of layer " + layerId));
+        String id = ctx.pathParam("importId");
+        Jobs.Job job = jobs.find(id).filter(j -> j.kind().equals("import:" + layerId))
+                .orElseThrow(() -> ApiProblem.notFound("no import '" + id + "' into layer " + layerId));
         AtomicReference<ImportReport> result;
         synchronized (reports) {
             result = reports.get(job.id());

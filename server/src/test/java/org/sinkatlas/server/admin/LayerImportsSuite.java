@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +53,12 @@ abstract class LayerImportsSuite {
                 List.of(PropertyDef.of("name", PropertyType.STRING, "名称", "Name"),
                         PropertyDef.of("area_ha", PropertyType.REAL, "面积", "Area (ha)")), null, false, "test", List.of());
         demo().store().createLayer(layer);
+    }
+
+    @AfterEach
+    void dropLayer() {
+        // The demo store is shared by the HTTP suites: leave it with the layers it had.
+        demo().store().dropLayer(layer.id());
     }
 
     private Path shapefileZip(String geojson, boolean withDbf) throws Exception {

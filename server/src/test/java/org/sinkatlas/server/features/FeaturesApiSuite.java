@@ -117,12 +117,18 @@ abstract class FeaturesApiSuite {
         String adminKeyId = demo().adminToken().split("_")[1];
         String job = demo().call("POST", "/sinks/recompute", demo().adminToken(), null, null).headers()
                 .firstValue("Location").orElseThrow().replaceAll(".*/", "");
+        // An import to look at: a dry run into parcels, which changes nothing.
+        HttpResponse<String> started = demo().call("POST", "/admin/layers/parcels/imports?dry-run=true", demo().adminToken(),
+                "application/geo+json", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                        + "\"properties\":{},\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.9,31]}}]}");
+        assertEquals(202, started.statusCode(), started.body());
+        String importId = json(started).get("id").asText();
         for (String p : paths) {
             JsonNode get = api.get("paths").get(p).get("get");
             if (get == null) continue;
             // Tiles: one over the Water Town Living Room at zoom 12, where every layer is tiled.
             String concrete = p.replace("{featureId}", "1").replace("{standardId}", "yrd-ess@2026.1").replace("{jobId}", job)
-                    .replace("{keyId}", adminKeyId).replace("{layerId}", "parcels").replace("{tileMatrixSetId}", "WebMercatorQuad")
+                    .replace("{keyId}", adminKeyId).replace("{layerId}", "parcels").replace("{importId}", importId).replace("{tileMatrixSetId}", "WebMercatorQuad")
                     .replace("{tileMatrix}", "12").replace("{tileRow}", "1676").replace("{tileCol}", "3423")
                     .replace("{z}", "12").replace("{y}", "1676").replace("{x}", "3423").replace("{styleId}", "sink-atlas")
                     .replace("{tileset}", "map").replace("{version}", "1").replace("/search", "/search?q=%E6%B7%80%E5%B1%B1");
