@@ -128,7 +128,8 @@ abstract class FeaturesApiSuite {
             if (get == null) continue;
             // Tiles: one over the Water Town Living Room at zoom 12, where every layer is tiled.
             String concrete = p.replace("{featureId}", "1").replace("{standardId}", "yrd-ess@2026.1").replace("{jobId}", job)
-                    .replace("{keyId}", adminKeyId).replace("{layerId}", "parcels").replace("{importId}", importId).replace("{tileMatrixSetId}", "WebMercatorQuad")
+                    .replace("{keyId}", adminKeyId).replace("{layerId}", "parcels").replace("{importId}", importId)
+                    .replace("{tileMatrixSetId}", "WebMercatorQuad")
                     .replace("{tileMatrix}", "12").replace("{tileRow}", "1676").replace("{tileCol}", "3423")
                     .replace("{z}", "12").replace("{y}", "1676").replace("{x}", "3423").replace("{styleId}", "sink-atlas")
                     .replace("{tileset}", "map").replace("{version}", "1").replace("/search", "/search?q=%E6%B7%80%E5%B1%B1");
