@@ -5,8 +5,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.locationtech.jts.densify.Densifier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransformFactory;
@@ -179,5 +181,42 @@ public final class CrsService {
      */
     public Geometry toStorage(Geometry written, CrsDefinition crs) {
         return toStorage(crs).apply(crs.northingFirst() ? GeometryTransform.swapAxes(written) : written);
+    }
+
+    /**
+     * A box written as {@code lower1, lower2, upper1, upper2} (or six numbers with heights, which are
+     * ignored) in the axis order of {@code crs}, as a polygon in the storage CRS. A box in a projected CRS
+     * is densified before it is transformed, so that its curved edges in lon/lat are followed.
+     *
+     * @throws IllegalArgumentException naming what is wrong: a lower corner above the upper one (boxes
+     *                                  across the antimeridian cannot touch the zone), or degrees out of range
+     */
+    public Geometry boxToStorage(double[] values, CrsDefinition crs) {
+        if (values.length != 4 && values.length != 6) {
+            throw new IllegalArgumentException("a box has 4 numbers (or 6 with heights), not " + values.length);
+        }
+        for (double v : values) {
+            if (!Double.isFinite(v)) throw new IllegalArgumentException("box values must be finite numbers");
+        }
+        int half = values.length / 2;
+        // Axis order of the CRS: (north, east) for EPSG:4326, 4490 and 4549.
+        double minX = crs.northingFirst() ? values[1] : values[0];
+        double minY = crs.northingFirst() ? values[0] : values[1];
+        double maxX = crs.northingFirst() ? values[half + 1] : values[half];
+        double maxY = crs.northingFirst() ? values[half] : values[half + 1];
+        if (minX > maxX || minY > maxY) {
+            throw new IllegalArgumentException("the lower corner must not exceed the upper corner (axis order of "
+                    + crs.code() + " is " + (crs.northingFirst() ? "north, east" : "east, north")
+                    + "; boxes across the antimeridian are not supported)");
+        }
+        if (crs.geographic() && (minX < -180 || maxX > 180 || minY < -90 || maxY > 90)) {
+            throw new IllegalArgumentException("the box is outside longitude -180..180 / latitude -90..90");
+        }
+        Envelope env = new Envelope(minX, maxX, minY, maxY);
+        Geometry box = new GeometryFactory().toGeometry(env);
+        if (crs.geographic()) return box;
+        double step = Math.max(env.getWidth(), env.getHeight()) / 16;
+        if (step > 0) box = Densifier.densify(box, step);
+        return toStorage(crs).apply(box);
     }
 }

@@ -34,21 +34,34 @@ public sealed interface Filter {
 
     record Not(Filter inner) implements Filter {}
 
-    /** {@code property op value}; a null value never matches (use {@link IsNull}). */
-    record Compare(String property, ComparisonOp op, Object value) implements Filter {
+    /**
+     * {@code property op value}; a null value never matches (use {@link IsNull}).
+     *
+     * @param caseInsensitive compare strings after case folding both sides (CQL2 {@code CASEI})
+     */
+    record Compare(String property, ComparisonOp op, Object value, boolean caseInsensitive) implements Filter {
         public Compare {
             Objects.requireNonNull(property);
             Objects.requireNonNull(op);
             Objects.requireNonNull(value, "compare with null: use IsNull");
+        }
+
+        public Compare(String property, ComparisonOp op, Object value) {
+            this(property, op, value, false);
         }
     }
 
     /** SQL-style pattern: {@code %} any run of characters, {@code _} one character. */
     record Like(String property, String pattern, boolean caseInsensitive) implements Filter {}
 
-    record In(String property, List<Object> values) implements Filter {
+    /** @param caseInsensitive match strings after case folding both sides (CQL2 {@code CASEI}) */
+    record In(String property, List<Object> values, boolean caseInsensitive) implements Filter {
         public In {
             values = List.copyOf(values);
+        }
+
+        public In(String property, List<Object> values) {
+            this(property, values, false);
         }
     }
 
@@ -58,6 +71,29 @@ public sealed interface Filter {
 
     /** The feature's geometry intersects this geometry (exactly, not only by envelope). */
     record Intersects(Geometry geometry) implements Filter {}
+
+    /**
+     * The feature's geometry stands in this DE-9IM relation to a geometry (storage CRS): {@code op(feature,
+     * geometry)}. Intersects is {@link Intersects}; disjoint is {@code Not(Intersects)}.
+     */
+    record Spatial(SpatialOp op, Geometry geometry) implements Filter {
+        public Spatial {
+            Objects.requireNonNull(op);
+            Objects.requireNonNull(geometry);
+        }
+    }
+
+    /**
+     * A temporal relation between two time spans, {@code op(left, right)}, as CQL2 defines the T_ functions.
+     * Either side may hold property values; their ends are compared in the properties' own type.
+     */
+    record Temporal(TemporalOp op, TimeSpan left, TimeSpan right) implements Filter {
+        public Temporal {
+            Objects.requireNonNull(op);
+            Objects.requireNonNull(left);
+            Objects.requireNonNull(right);
+        }
+    }
 
     /**
      * The temporal property's value falls in the interval (a DATE covers its whole day).

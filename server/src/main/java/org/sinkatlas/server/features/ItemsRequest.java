@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.locationtech.jts.densify.Densifier;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.crs.UnknownCrsException;
@@ -95,10 +91,7 @@ public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition
         }
     }
 
-    /**
-     * A bbox in its CRS's axis order, as a filter in the storage CRS. A box drawn in a projected CRS is
-     * densified before it is transformed, so its curved edges in lon/lat are followed.
-     */
+    /** A bbox in its CRS's axis order, as a filter in the storage CRS. */
     static Filter bboxFilter(String text, CrsDefinition crs, CrsService crsService) {
         String[] parts = text.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
@@ -112,31 +105,11 @@ public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition
             } catch (NumberFormatException e) {
                 throw ApiProblem.badRequest("bbox value #" + (i + 1) + " '" + parts[i] + "' is not a number");
             }
-            if (!Double.isFinite(v[i])) throw ApiProblem.badRequest("bbox values must be finite numbers");
         }
-        int half = parts.length / 2;
-        double a1 = v[0];
-        double b1 = v[1];
-        double a2 = v[half];
-        double b2 = v[half + 1];
-        // Axis order of the bbox CRS: (north, east) for EPSG:4326, 4490 and 4549.
-        double minX = crs.northingFirst() ? b1 : a1;
-        double minY = crs.northingFirst() ? a1 : b1;
-        double maxX = crs.northingFirst() ? b2 : a2;
-        double maxY = crs.northingFirst() ? a2 : b2;
-        if (minX > maxX || minY > maxY) {
-            throw ApiProblem.badRequest("bbox lower corner must not exceed its upper corner: '" + text + "' (axis order"
-                    + " of " + crs.code() + " is " + (crs.northingFirst() ? "north, east" : "east, north")
-                    + "; boxes across the antimeridian are not supported)");
+        try {
+            return new Filter.Intersects(crsService.boxToStorage(v, crs));
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("bbox '" + text + "': " + e.getMessage());
         }
-        if (crs.geographic() && (minX < -180 || maxX > 180 || minY < -90 || maxY > 90)) {
-            throw ApiProblem.badRequest("bbox is outside longitude -180..180 / latitude -90..90: '" + text + "'");
-        }
-        Envelope env = new Envelope(minX, maxX, minY, maxY);
-        if (crs.geographic()) return Filter.bbox(env);
-        Geometry box = new GeometryFactory().toGeometry(env);
-        double step = Math.max(env.getWidth(), env.getHeight()) / 16;
-        if (step > 0) box = Densifier.densify(box, step);
-        return new Filter.Intersects(crsService.toStorage(crs).apply(box));
     }
 }

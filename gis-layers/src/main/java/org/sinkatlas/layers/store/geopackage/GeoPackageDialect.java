@@ -4,6 +4,7 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
+import org.sinkatlas.layers.filter.SpatialOp;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyType;
 import org.sinkatlas.layers.store.StoreJson;
@@ -11,9 +12,9 @@ import org.sinkatlas.layers.store.sql.SqlDialect;
 
 /**
  * SQLite/GeoPackage spelling of filters: spatial filters go through the layer's R-tree index and then an
- * exact test ({@code sa_intersects}, a Java function registered on each read connection); LIKE is made
- * case-sensitive with GLOB, as it is in PostgreSQL; dates are ISO-8601 text as the GeoPackage
- * standard stores them.
+ * exact test ({@code sa_intersects}, {@code sa_within} ..., Java functions registered on each read
+ * connection); LIKE is made case-sensitive with GLOB, as it is in PostgreSQL, and case folding is a Java
+ * function too; dates are ISO-8601 text as the GeoPackage standard stores them.
  */
 final class GeoPackageDialect implements SqlDialect {
 
@@ -21,25 +22,40 @@ final class GeoPackageDialect implements SqlDialect {
 
     @Override
     public String intersects(LayerInfo layer, Geometry geometry, List<Object> params) {
+        return "(" + candidates(layer, geometry, false, params) + " AND " + GpkgSpatialFunctions.INTERSECTS + "("
+                + GEOMETRY_COLUMN + ", ?))";
+    }
+
+    @Override
+    public String spatial(LayerInfo layer, SpatialOp op, Geometry geometry, List<Object> params) {
+        // A feature can contain the geometry only if its box covers the geometry's; every other relation
+        // needs the two boxes to meet.
+        return "(" + candidates(layer, geometry, op == SpatialOp.CONTAINS, params) + " AND "
+                + GpkgSpatialFunctions.function(op) + "(" + GEOMETRY_COLUMN + ", ?))";
+    }
+
+    /** Features whose R-tree box meets (or covers) the geometry's envelope; then binds the geometry's WKB. */
+    private String candidates(LayerInfo layer, Geometry geometry, boolean covering, List<Object> params) {
         Envelope e = geometry.getEnvelopeInternal();
-        params.add(e.getMaxX());
-        params.add(e.getMinX());
-        params.add(e.getMaxY());
-        params.add(e.getMinY());
+        // Boxes meet: minx <= e.maxx, maxx >= e.minx ...; a box covers e: minx <= e.minx, maxx >= e.maxx ...
+        params.add(covering ? e.getMinX() : e.getMaxX());
+        params.add(covering ? e.getMaxX() : e.getMinX());
+        params.add(covering ? e.getMinY() : e.getMaxY());
+        params.add(covering ? e.getMaxY() : e.getMinY());
         params.add(new WKBWriter(2).write(geometry));
-        return "(fid IN (SELECT id FROM " + quote(rtreeTable(layer)) + " WHERE minx <= ? AND maxx >= ? AND miny <= ?"
-                + " AND maxy >= ?) AND " + GpkgSpatialFunctions.INTERSECTS + "(" + GEOMETRY_COLUMN + ", ?))";
+        return "fid IN (SELECT id FROM " + quote(rtreeTable(layer))
+                + " WHERE minx <= ? AND maxx >= ? AND miny <= ? AND maxy >= ?)";
     }
 
     @Override
-    public String like(String column, boolean caseInsensitive) {
-        return caseInsensitive ? "lower(" + column + ") LIKE lower(?) ESCAPE '\\'" : column + " GLOB ?";
+    public String like(String text, String pattern) {
+        return text + " GLOB " + pattern;
     }
 
     @Override
-    public String likePattern(String pattern, boolean caseInsensitive) {
-        if (caseInsensitive) return pattern;
-        // LIKE (% _ with \ escape) to GLOB (* ? with [] for literals).
+    public String likePattern(String pattern) {
+        // LIKE (% _ with \ escape) to GLOB (* ? with [] for literals): GLOB is case-sensitive, as LIKE is in
+        // PostgreSQL.
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
@@ -55,6 +71,12 @@ final class GeoPackageDialect implements SqlDialect {
             }
         }
         return sb.toString();
+    }
+
+    @Override
+    public String caseFold(String text) {
+        // SQLite's lower() folds ASCII only; the Java function folds all of Unicode.
+        return GpkgSpatialFunctions.CASE_FOLD + "(" + text + ")";
     }
 
     private static String globLiteral(char c) {

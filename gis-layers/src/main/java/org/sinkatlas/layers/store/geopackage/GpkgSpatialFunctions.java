@@ -3,6 +3,9 @@ package org.sinkatlas.layers.store.geopackage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -10,22 +13,52 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.operation.relateng.RelateNG;
+import org.locationtech.jts.operation.relateng.RelatePredicate;
+import org.locationtech.jts.operation.relateng.TopologyPredicate;
+import org.sinkatlas.layers.filter.SpatialOp;
 import org.sqlite.Function;
 
 /**
  * SQL functions that SQLite lacks and the GeoPackage store needs, registered on each read connection:
  * {@code sa_intersects(gpkg_blob, wkb)} is the exact intersection test behind spatial filters. It
  * answers from the blob's header envelope when that lies inside a rectangular filter, and caches the
- * prepared filter geometry between rows of one statement.
+ * prepared filter geometry between rows of one statement. {@code sa_within}, {@code sa_contains},
+ * {@code sa_equals}, {@code sa_touches}, {@code sa_crosses} and {@code sa_overlaps} test the other DE-9IM
+ * relations with JTS's RelateNG (which also takes geometry collections), {@code f(feature, filter)}.
+ * {@code sa_casefold(text)} folds case with Java's full Unicode mapping (SQLite's {@code lower} folds ASCII
+ * only).
  */
 final class GpkgSpatialFunctions {
 
     static final String INTERSECTS = "sa_intersects";
+    static final String CASE_FOLD = "sa_casefold";
+
+    private static final Map<SpatialOp, String> NAMES = new EnumMap<>(SpatialOp.class);
+
+    static {
+        for (SpatialOp op : SpatialOp.values()) NAMES.put(op, "sa_" + op.name().toLowerCase(Locale.ROOT));
+    }
 
     private GpkgSpatialFunctions() {}
 
+    /** The SQL name of the function that tests {@code op}. */
+    static String function(SpatialOp op) {
+        return NAMES.get(op);
+    }
+
     static void register(Connection connection) throws SQLException {
         Function.create(connection, INTERSECTS, new Intersects());
+        for (SpatialOp op : SpatialOp.values()) Function.create(connection, function(op), new Relate(op));
+        Function.create(connection, CASE_FOLD, new CaseFold(), 1, Function.FLAG_DETERMINISTIC);
+    }
+
+    private static Geometry readFilter(byte[] wkb, String function) throws SQLException {
+        try {
+            return new WKBReader(new GeometryFactory()).read(wkb);
+        } catch (ParseException e) {
+            throw new SQLException("bad filter geometry for " + function + ": " + e.getMessage());
+        }
     }
 
     private static final class Intersects extends Function {
@@ -44,14 +77,10 @@ final class GpkgSpatialFunctions {
                 return;
             }
             if (!Arrays.equals(wkb, lastWkb)) {
-                try {
-                    Geometry filter = new WKBReader(new GeometryFactory()).read(wkb);
-                    prepared = PreparedGeometryFactory.prepare(filter);
-                    rectangle = filter.isRectangle() ? filter.getEnvelopeInternal() : null;
-                    lastWkb = wkb;
-                } catch (ParseException e) {
-                    throw new SQLException("bad filter geometry: " + e.getMessage());
-                }
+                Geometry filter = readFilter(wkb, INTERSECTS);
+                prepared = PreparedGeometryFactory.prepare(filter);
+                rectangle = filter.isRectangle() ? filter.getEnvelopeInternal() : null;
+                lastWkb = wkb;
             }
             if (rectangle != null) {
                 Envelope env = GpkgGeometryCodec.headerEnvelope(blob);
@@ -62,6 +91,70 @@ final class GpkgSpatialFunctions {
             }
             Geometry g = codec.decode(blob);
             result(g != null && prepared.intersects(g) ? 1 : 0);
+        }
+    }
+
+    /** {@code op(feature, filter)}, evaluated as the converse relation of the prepared filter geometry. */
+    private static final class Relate extends Function {
+        private final SpatialOp op;
+        private final String name;
+        private final GpkgGeometryCodec codec = new GpkgGeometryCodec();
+        private byte[] lastWkb;
+        private RelateNG prepared;
+        private Envelope rectangle;
+
+        Relate(SpatialOp op) {
+            this.op = op;
+            this.name = function(op);
+        }
+
+        @Override
+        protected void xFunc() throws SQLException {
+            if (args() != 2) throw new SQLException(name + " takes 2 arguments");
+            byte[] blob = value_blob(0);
+            byte[] wkb = value_blob(1);
+            if (blob == null || wkb == null) {
+                result(0);
+                return;
+            }
+            if (!Arrays.equals(wkb, lastWkb)) {
+                Geometry filter = readFilter(wkb, name);
+                prepared = RelateNG.prepare(filter);
+                rectangle = filter.isRectangle() ? filter.getEnvelopeInternal() : null;
+                lastWkb = wkb;
+            }
+            if (op == SpatialOp.WITHIN && rectangle != null) {
+                // A feature whose box lies strictly inside a rectangle lies in its interior.
+                Envelope env = GpkgGeometryCodec.headerEnvelope(blob);
+                if (env != null && env.getMinX() > rectangle.getMinX() && env.getMaxX() < rectangle.getMaxX()
+                        && env.getMinY() > rectangle.getMinY() && env.getMaxY() < rectangle.getMaxY()) {
+                    result(1);
+                    return;
+                }
+            }
+            Geometry g = codec.decode(blob);
+            result(g != null && prepared.evaluate(g, converse()) ? 1 : 0);
+        }
+
+        /** The predicate {@code p} with {@code p(filter, feature) == op(feature, filter)}. */
+        private TopologyPredicate converse() {
+            switch (op) {
+                case WITHIN: return RelatePredicate.contains();
+                case CONTAINS: return RelatePredicate.within();
+                case EQUALS: return RelatePredicate.equalsTopo();
+                case TOUCHES: return RelatePredicate.touches();
+                case CROSSES: return RelatePredicate.crosses();
+                default: return RelatePredicate.overlaps();
+            }
+        }
+    }
+
+    private static final class CaseFold extends Function {
+        @Override
+        protected void xFunc() throws SQLException {
+            String s = value_text(0);
+            if (s == null) result();
+            else result(s.toLowerCase(Locale.ROOT));
         }
     }
 }

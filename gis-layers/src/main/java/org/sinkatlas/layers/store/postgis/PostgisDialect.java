@@ -3,16 +3,27 @@ package org.sinkatlas.layers.store.postgis;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
+import org.sinkatlas.layers.filter.SpatialOp;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyType;
 import org.sinkatlas.layers.store.StoreJson;
 import org.sinkatlas.layers.store.sql.SqlDialect;
 
-/** PostgreSQL/PostGIS spelling of filters: {@code ST_Intersects} (GiST-indexed), LIKE/ILIKE, typed binds. */
+/**
+ * PostgreSQL/PostGIS spelling of filters: {@code ST_Intersects}, {@code ST_Within} ... (each uses the GiST
+ * index), LIKE, {@code lower} for case folding (full Unicode under the UTF-8 locales the store's databases
+ * are made with), typed binds.
+ */
 final class PostgisDialect implements SqlDialect {
+
+    private static final Map<SpatialOp, String> FUNCTIONS = new EnumMap<>(Map.of(SpatialOp.WITHIN, "ST_Within",
+            SpatialOp.CONTAINS, "ST_Contains", SpatialOp.EQUALS, "ST_Equals", SpatialOp.TOUCHES, "ST_Touches",
+            SpatialOp.CROSSES, "ST_Crosses", SpatialOp.OVERLAPS, "ST_Overlaps"));
 
     @Override
     public String intersects(LayerInfo layer, Geometry geometry, List<Object> params) {
@@ -21,8 +32,19 @@ final class PostgisDialect implements SqlDialect {
     }
 
     @Override
-    public String like(String column, boolean caseInsensitive) {
-        return column + (caseInsensitive ? " ILIKE ?" : " LIKE ?") + " ESCAPE '\\'";
+    public String spatial(LayerInfo layer, SpatialOp op, Geometry geometry, List<Object> params) {
+        params.add(new WKBWriter(2).write(geometry));
+        return FUNCTIONS.get(op) + "(geom, ST_GeomFromWKB(?, 4326))";
+    }
+
+    @Override
+    public String like(String text, String pattern) {
+        return text + " LIKE " + pattern + " ESCAPE '\\'";
+    }
+
+    @Override
+    public String caseFold(String text) {
+        return "lower(" + text + ")";
     }
 
     @Override

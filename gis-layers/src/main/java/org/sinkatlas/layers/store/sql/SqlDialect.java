@@ -2,6 +2,7 @@ package org.sinkatlas.layers.store.sql;
 
 import java.util.List;
 import org.locationtech.jts.geom.Geometry;
+import org.sinkatlas.layers.filter.SpatialOp;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyType;
 
@@ -24,13 +25,29 @@ public interface SqlDialect {
      */
     String intersects(LayerInfo layer, Geometry geometry, List<Object> params);
 
-    /** A LIKE test of a text expression against a bound pattern ({@code %}, {@code _}, escape {@code \}). */
-    String like(String column, boolean caseInsensitive);
+    /**
+     * A boolean SQL expression: the layer's geometry stands in relation {@code op} to {@code geometry} (storage
+     * CRS), {@code op(feature, geometry)}, using the spatial index for candidates; appends its bind values.
+     */
+    String spatial(LayerInfo layer, SpatialOp op, Geometry geometry, List<Object> params);
 
-    /** Turns a pattern from LIKE syntax into what {@link #like} binds. */
-    default String likePattern(String pattern, boolean caseInsensitive) {
+    /**
+     * A case-sensitive LIKE test of a text expression against a pattern expression (a bound {@code ?},
+     * maybe case-folded), whose value {@link #likePattern} made from LIKE syntax ({@code %}, {@code _},
+     * escape {@code \}).
+     */
+    String like(String text, String pattern);
+
+    /** Turns a pattern from LIKE syntax into what {@link #like} compares with. */
+    default String likePattern(String pattern) {
         return pattern;
     }
+
+    /**
+     * A text expression folded to lower case for case-insensitive comparison (CQL2 {@code CASEI}), with full
+     * Unicode case mapping; applied to both the column and the bound value.
+     */
+    String caseFold(String text);
 
     /** The JDBC value to bind for a property value of this type. */
     Object bindValue(PropertyType type, Object value);
