@@ -194,9 +194,11 @@ public final class Cql2Binder {
             // Every stored feature has a geometry.
             return new Filter.Not(Filter.ALL);
         }
-        Operand o = operand(c.args().get(0), "IS NULL");
-        if (o.name.equals(ID)) return new Filter.Not(Filter.ALL);
-        return new Filter.IsNull(o.name);
+        if (c.args().get(0) instanceof Cql2Expression.Property p) {
+            // Every feature has an id; any property, JSON ones too, may be missing.
+            return p.name().equals(ID) ? new Filter.Not(Filter.ALL) : new Filter.IsNull(property(p).name());
+        }
+        throw fail(c.args().get(0), "IS NULL takes a property name");
     }
 
     private Filter spatial(Cql2Expression.Call c) {

@@ -24,7 +24,12 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.filter.ComparisonOp;
+import org.sinkatlas.layers.filter.Cql2Binder;
+import org.sinkatlas.layers.filter.Cql2Exception;
+import org.sinkatlas.layers.filter.Cql2TextParser;
+import org.sinkatlas.layers.filter.SpatialOp;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.filter.TimeInterval;
 import org.sinkatlas.layers.model.Feature;
@@ -205,6 +210,193 @@ public abstract class LayerStoreContract {
         assertEquals(2, store.count(PLOTS.id(), new Filter.During("opened", TimeInterval.parse("../2021-06-01"))));
         assertEquals(3, store.count(PLOTS.id(), new Filter.During("checked",
                 TimeInterval.parse("2024-01-01T01:00:00Z/2024-01-01T03:00:00Z"))));
+    }
+
+    /** A CQL2 text filter bound to the test plots, as the server binds it (CRS84 literals). */
+    private static Filter cql(String text) {
+        return cql(PLOTS, text);
+    }
+
+    private static Filter cql(LayerInfo layer, String text) {
+        return new Cql2Binder(layer, CRS, CrsService.CRS84).bind(Cql2TextParser.parse(text));
+    }
+
+    private static final CrsService CRS = new CrsService();
+
+    private List<String> names(String layerId, Filter filter) {
+        List<String> out = new ArrayList<>();
+        try (StoreCursor<Feature> c = store.query(layerId, FeatureQuery.of(filter))) {
+            c.forEachRemaining(f -> out.add((String) f.property("name")));
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    @Test
+    void spatialRelationsGiveTheKnownFeatures() {
+        // Around the square Q = [121.0, 121.1] x [31.0, 31.1]:
+        Map<String, Geometry> plots = new LinkedHashMap<>();
+        plots.put("inside", square(121.02, 31.02, 0.02));
+        plots.put("overlapping", square(121.08, 31.08, 0.04));
+        plots.put("touching", square(121.1, 31.0, 0.05));
+        plots.put("apart", square(121.3, 31.3, 0.01));
+        plots.put("equal", square(121.0, 31.0, 0.1));
+        plots.put("around", square(120.95, 30.95, 0.2));
+        plots.put("corner", square(121.0, 31.0, 0.02));
+        store.write("tester", w -> {
+            plots.forEach((name, g) -> w.insert(PLOTS.id(), new FeatureDraft(g, props("name", name))));
+            return null;
+        });
+        Geometry q = square(121.0, 31.0, 0.1);
+        Geometry line = wkt("LINESTRING (121.0 31.03, 121.2 31.03)");
+        String qText = "POLYGON((121.0 31.0, 121.1 31.0, 121.1 31.1, 121.0 31.1, 121.0 31.0))";
+        assertEquals(List.of("around", "corner", "equal", "inside", "overlapping", "touching"),
+                names(PLOTS.id(), new Filter.Intersects(q)));
+        assertEquals(List.of("apart"), names(PLOTS.id(), new Filter.Not(new Filter.Intersects(q))));
+        assertEquals(List.of("corner", "equal", "inside"), names(PLOTS.id(), new Filter.Spatial(SpatialOp.WITHIN, q)));
+        assertEquals(List.of("around", "equal"), names(PLOTS.id(), new Filter.Spatial(SpatialOp.CONTAINS, q)));
+        assertEquals(List.of("equal"), names(PLOTS.id(), new Filter.Spatial(SpatialOp.EQUALS, q)));
+        assertEquals(List.of("touching"), names(PLOTS.id(), new Filter.Spatial(SpatialOp.TOUCHES, q)));
+        assertEquals(List.of("overlapping"), names(PLOTS.id(), new Filter.Spatial(SpatialOp.OVERLAPS, q)));
+        assertEquals(List.of("around", "equal", "inside", "touching"),
+                names(PLOTS.id(), new Filter.Spatial(SpatialOp.CROSSES, line)));
+        // The same through CQL2, with WKT, BBOX and the arguments either way round.
+        assertEquals(List.of("corner", "equal", "inside"), names(PLOTS.id(), cql("S_WITHIN(geometry, " + qText + ")")));
+        assertEquals(List.of("corner", "equal", "inside"),
+                names(PLOTS.id(), cql("S_WITHIN(geometry, BBOX(121.0, 31.0, 121.1, 31.1))")));
+        assertEquals(List.of("corner", "equal", "inside"), names(PLOTS.id(), cql("S_CONTAINS(" + qText + ", geometry)")));
+        assertEquals(List.of("around", "equal", "inside"), names(PLOTS.id(), cql("S_CONTAINS(geometry, POINT(121.03 31.03))")));
+        assertEquals(List.of("apart"), names(PLOTS.id(), cql("S_DISJOINT(geometry, " + qText + ")")));
+        assertEquals(List.of("touching"), names(PLOTS.id(), cql("S_TOUCHES(geometry, " + qText + ")")));
+        assertEquals(List.of("equal"), names(PLOTS.id(), cql("S_EQUALS(geometry, " + qText + ")")));
+        assertEquals(List.of("overlapping"), names(PLOTS.id(), cql("S_OVERLAPS(geometry, " + qText + ")")));
+        assertEquals(List.of("around", "equal", "inside", "touching"),
+                names(PLOTS.id(), cql("S_CROSSES(geometry, LINESTRING(121.0 31.03, 121.2 31.03))")));
+        assertEquals(List.of("apart", "around", "touching"), names(PLOTS.id(),
+                cql("S_INTERSECTS(geometry, GEOMETRYCOLLECTION(POINT(121.305 31.305), LINESTRING(121.12 31.01, 121.13 31.02)))")));
+        assertEquals(List.of("corner", "equal", "inside"), names(PLOTS.id(),
+                cql("S_WITHIN(geometry, " + qText + ") AND NOT S_TOUCHES(geometry, " + qText + ")")));
+        // JTS agrees with every answer above for the relations tested in Java.
+        for (Map.Entry<String, Geometry> p : plots.entrySet()) {
+            assertEquals(p.getValue().within(q), names(PLOTS.id(), new Filter.Spatial(SpatialOp.WITHIN, q)).contains(p.getKey()));
+            assertEquals(p.getValue().crosses(line),
+                    names(PLOTS.id(), new Filter.Spatial(SpatialOp.CROSSES, line)).contains(p.getKey()));
+        }
+    }
+
+    static final LayerInfo EVENTS = new LayerInfo("test-events", Localized.of("测试事件", "Test events"),
+            Localized.of("测试", "Test"), GeometryKind.POINT,
+            List.of(PropertyDef.of("name", PropertyType.STRING, "名称", "Name"),
+                    PropertyDef.of("started", PropertyType.DATE, "开始", "Started"),
+                    PropertyDef.of("ended", PropertyType.DATE, "结束", "Ended")),
+            "started", true, "test data", List.of());
+
+    @Test
+    void temporalFunctionsFollowTheirDefinitions() {
+        tenPlots();
+        assertEquals(4, store.count(PLOTS.id(), cql("T_AFTER(opened, DATE('2025-06-01'))")));
+        assertEquals(2, store.count(PLOTS.id(), cql("T_BEFORE(opened, DATE('2022-06-01'))")));
+        assertEquals(3, store.count(PLOTS.id(), cql("T_INTERSECTS(opened, INTERVAL('2021-01-01', '2023-06-01'))")));
+        assertEquals(7, store.count(PLOTS.id(), cql("T_DISJOINT(opened, INTERVAL('2021-01-01', '2023-06-01'))")));
+        assertEquals(1, store.count(PLOTS.id(), cql("T_EQUALS(opened, DATE('2024-06-01'))")));
+        assertEquals(2, store.count(PLOTS.id(), cql("T_INTERSECTS(opened, INTERVAL('..', '2021-06-01'))")));
+        assertEquals(0, store.count(PLOTS.id(), cql("T_AFTER(opened, INTERVAL('2025-01-01', '..'))")));
+        assertEquals(3, store.count(PLOTS.id(), cql("T_AFTER(checked, TIMESTAMP('2024-01-01T06:30:00Z'))")));
+        assertEquals(4, store.count(PLOTS.id(), cql("T_INTERSECTS(checked, INTERVAL('2024-01-01T01:00:00Z', '2024-01-01T04:00:00Z'))")));
+        // A date against timestamps is its whole day.
+        assertEquals(10, store.count(PLOTS.id(), cql("checked = DATE('2024-01-01')")));
+        assertEquals(10, store.count(PLOTS.id(), cql("T_EQUALS(checked, DATE('2024-01-01'))")));
+        assertEquals(0, store.count(PLOTS.id(), cql("checked > DATE('2024-01-01')")));
+        assertEquals(10, store.count(PLOTS.id(), cql("checked <= DATE('2024-01-01')")));
+        assertEquals(0, store.count(PLOTS.id(), cql("checked < DATE('2024-01-01')")));
+        assertEquals(3, store.count(PLOTS.id(), cql("opened >= DATE('2027-01-01')")));
+        assertEquals(3, store.count(PLOTS.id(), cql("opened BETWEEN DATE('2021-01-01') AND DATE('2023-12-31')")));
+
+        store.createLayer(EVENTS);
+        String[][] events = {
+            {"e01", "2020-01-01", "2020-12-31"}, {"e02", "2020-06-01", "2021-06-01"}, {"e03", "2021-01-01", "2021-12-31"},
+            {"e04", "2019-01-01", "2022-12-31"}, {"e05", "2020-01-01", null}, {"e06", "2020-01-01", "2020-06-01"},
+            {"e07", "2020-03-01", "2020-09-30"}, {"e08", "2020-01-01", "2021-03-01"}, {"e09", "2020-07-01", "2020-12-31"},
+            {"e10", "2019-07-01", "2020-12-31"}, {"e11", "2019-01-01", "2020-01-01"}, {"e12", "2020-12-31", "2021-06-30"},
+            {"e13", "2019-06-01", "2020-06-01"}, {"e14", "2018-01-01", "2018-12-31"}};
+        store.write("tester", w -> {
+            for (String[] e : events) {
+                w.insert(EVENTS.id(), new FeatureDraft(wkt("POINT (121 31)"), props("name", e[0], "started", e[1],
+                        "ended", e[2])));
+            }
+            return null;
+        });
+        String y2020 = "INTERVAL('2020-01-01', '2020-12-31')";
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("T_EQUALS", List.of("e01"));
+        expected.put("T_DURING", List.of("e07"));
+        expected.put("T_CONTAINS", List.of("e04"));
+        expected.put("T_STARTS", List.of("e06"));
+        expected.put("T_STARTEDBY", List.of("e08"));
+        expected.put("T_FINISHES", List.of("e09"));
+        expected.put("T_FINISHEDBY", List.of("e10"));
+        expected.put("T_MEETS", List.of("e11"));
+        expected.put("T_METBY", List.of("e12"));
+        expected.put("T_OVERLAPS", List.of("e13"));
+        expected.put("T_OVERLAPPEDBY", List.of("e02"));
+        expected.put("T_BEFORE", List.of("e14"));
+        expected.put("T_AFTER", List.of("e03"));
+        expected.put("T_DISJOINT", List.of("e03", "e14"));
+        expected.put("T_INTERSECTS", List.of("e01", "e02", "e04", "e06", "e07", "e08", "e09", "e10", "e11", "e12", "e13"));
+        expected.forEach((fn, names) -> assertEquals(names, names(EVENTS.id(),
+                cql(EVENTS, fn + "(INTERVAL(started, ended), " + y2020 + ")")), fn));
+        assertEquals(14, store.count(EVENTS.id(), cql(EVENTS, "T_INTERSECTS(INTERVAL(started, '..'), INTERVAL('2021-06-01', '2021-07-01'))")));
+        assertEquals(List.of("e03", "e12"), names(EVENTS.id(), cql(EVENTS, "T_AFTER(INTERVAL(started, ended), DATE('2020-12-30'))")));
+        assertEquals(List.of("e03", "e12"), names(EVENTS.id(), cql(EVENTS, "T_DURING(INTERVAL(started, ended), INTERVAL('2020-12-01', '..'))")));
+        // Intervals-only functions refuse instants, as CQL2 requires; mixed granularities are refused too.
+        assertThrows(Cql2Exception.class, () -> cql("T_DURING(opened, " + y2020 + ")"));
+        assertThrows(Cql2Exception.class, () -> cql("T_AFTER(opened, TIMESTAMP('2024-01-01T00:00:00Z'))"));
+        assertThrows(Cql2Exception.class, () -> cql("T_INTERSECTS(INTERVAL(opened, checked), " + y2020 + ")"));
+    }
+
+    @Test
+    void caseInsensitiveComparisonFoldsAllOfUnicode() {
+        store.write("tester", w -> {
+            for (String n : List.of("København", "KØBENHAVN", "københavn", "Kiev", "Straße", "青浦")) {
+                w.insert(PLOTS.id(), new FeatureDraft(square(121, 31, 0.01), props("name", n)));
+            }
+            return null;
+        });
+        assertEquals(3, store.count(PLOTS.id(), cql("CASEI(name) = CASEI('kØbenhavn')")));
+        assertEquals(5, store.count(PLOTS.id(), cql("CASEI(name) <> casei('KIEV')")));
+        assertEquals(4, store.count(PLOTS.id(), cql("CASEI(name) LIKE CASEI('K%')")));
+        assertEquals(3, store.count(PLOTS.id(), cql("name LIKE 'K%'")));
+        assertEquals(4, store.count(PLOTS.id(), cql("name ILIKE 'k%'")));
+        assertEquals(2, store.count(PLOTS.id(), cql("CASEI(name) IN (CASEI('kiev'), CASEI('STRASSE'), casei('straSSE'), casei('青浦'))")));
+        assertEquals(1, store.count(PLOTS.id(), cql("CASEI(name) IN (casei('STRAßE'))")));
+        assertEquals(List.of("Kiev"), names(PLOTS.id(), new Filter.Compare("name", ComparisonOp.EQ, "KIEV", true)));
+    }
+
+    @Test
+    void cql2ComparisonsGiveTheKnownFeatures() {
+        List<Feature> plots = tenPlots();
+        long first = plots.get(0).id();
+        assertEquals(List.of(first + 2), ids(cql("name = 'p2'")));
+        assertEquals(4, store.count(PLOTS.id(), cql("count >= 6")));
+        assertEquals(3, store.count(PLOTS.id(), cql("value < 4")));
+        assertEquals(5, store.count(PLOTS.id(), cql("active = true")));
+        assertEquals(5, store.count(PLOTS.id(), cql("NOT active = true")));
+        assertEquals(2, store.count(PLOTS.id(), cql("name IN ('p1', 'p7', 'none')")));
+        assertEquals(3, store.count(PLOTS.id(), cql("count BETWEEN 2 AND 4")));
+        assertEquals(7, store.count(PLOTS.id(), cql("count NOT BETWEEN 2 AND 4")));
+        assertEquals(9, store.count(PLOTS.id(), cql("extra IS NULL")));
+        assertEquals(1, store.count(PLOTS.id(), cql("extra IS NOT NULL")));
+        assertEquals(3, store.count(PLOTS.id(), cql("name = 'p0' OR count > 7")));
+        assertEquals(1, store.count(PLOTS.id(), cql("(name = 'p0' OR count > 7) AND active = true")));
+        assertEquals(List.of(first + 4), ids(cql("id = " + (first + 4))));
+        assertEquals(5, store.count(PLOTS.id(), cql("kind LIKE 'F%'")));
+        assertEquals(0, store.count(PLOTS.id(), cql("name LIKE 'p\\_'")));
+        assertEquals(10, store.count(PLOTS.id(), cql("name LIKE 'p_'")));
+        assertEquals(0, store.count(PLOTS.id(), cql("name = 'x'' OR 1=1 --'")));
+        assertEquals(0, store.count(PLOTS.id(), cql("TRUE AND FALSE")));
+        assertEquals(10, store.count(PLOTS.id(), cql("TRUE")));
+        // A boolean property alone is not a predicate in CQL2: compare it.
+        assertThrows(Cql2Exception.class, () -> cql("NOT active"));
     }
 
     @Test
