@@ -123,8 +123,11 @@ public final class Cql2TextParser {
         }
         if (current.kind == Kind.WORD) {
             String word = current.text.toUpperCase(Locale.ROOT);
-            if (SPATIAL.contains(word) || word.startsWith("T_") || word.startsWith("A_")) {
-                if (peekIsSymbol("(")) return function(word.toLowerCase(Locale.ROOT));
+            if (word.startsWith("A_") && peekIsSymbol("(")) {
+                throw new Cql2Exception("filter: " + word + " at " + here() + ": array functions are not supported");
+            }
+            if ((SPATIAL.contains(word) || word.startsWith("T_")) && peekIsSymbol("(")) {
+                return function(word.toLowerCase(Locale.ROOT));
             }
             if ((word.equals("TRUE") || word.equals("FALSE")) && !startsPredicateTail(peek())) {
                 String at = here();
