@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.admin.AdminApi;
@@ -100,6 +102,7 @@ public final class SinkAtlasServer implements AutoCloseable {
     static final Duration KEY_REFRESH = Duration.ofSeconds(2);
 
     private final List<ApiRoute> routes = new ArrayList<>();
+    private final List<Consumer<String>> requestListeners = new CopyOnWriteArrayList<>();
     private final Jobs jobs = new Jobs();
     private final Access access;
     private final SinkApi sinks;
@@ -181,9 +184,22 @@ public final class SinkAtlasServer implements AutoCloseable {
                             ctx.method() + " is not allowed on " + ctx.path()));
                 }
             });
-            config.requestLogger.http((ctx, ms) -> LOG.debug("{} {} {} {} ms", ctx.method(), ctx.path(),
-                    ctx.status().getCode(), ms));
+            config.requestLogger.http((ctx, ms) -> {
+                String query = ctx.queryString();
+                String line = ctx.method() + " " + ctx.path() + (query == null ? "" : "?" + query) + " "
+                        + ctx.status().getCode();
+                LOG.debug("{} {} ms", line, ms);
+                requestListeners.forEach(l -> l.accept(line));
+            });
         });
+    }
+
+    /**
+     * Calls {@code listener} after every request with one access-log line, {@code METHOD path?query status}
+     * (the query as sent, still percent-encoded). For access logs and for tests that check what a client sent.
+     */
+    public void onRequest(Consumer<String> listener) {
+        requestListeners.add(listener);
     }
 
     /** The routes the service answers, in registration order. */

@@ -19,10 +19,15 @@ import java.util.Map;
 import java.util.Set;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.filter.Cql2Binder;
+import org.sinkatlas.layers.filter.Cql2Encoding;
 import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.GeometryKind;
 import org.sinkatlas.layers.model.LayerExtent;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.Localized;
+import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.layers.model.PropertyType;
 import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
@@ -44,8 +49,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * OGC API - Features Part 1 (Core) and Part 2 (CRS by reference): landing page, conformance, collections,
- * items and single items, as GeoJSON and HTML. Items are streamed from the store straight into the
+ * OGC API - Features Part 1 (Core), Part 2 (CRS by reference) and Part 3 (Filtering, with CQL2): landing
+ * page, conformance, collections, queryables, items and single items, as GeoJSON and HTML. Items are streamed from the store straight into the
  * response, so a page of 100,000 features never sits in memory.
  */
 public final class FeaturesApi {
@@ -59,6 +64,8 @@ public final class FeaturesApi {
     static final String TRS_GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
     static final String REL_CONFORMANCE = "http://www.opengis.net/def/rel/ogc/1.0/conformance";
     static final String REL_DATA = "http://www.opengis.net/def/rel/ogc/1.0/data";
+    static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
+    static final String JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
     private static final Logger LOG = LoggerFactory.getLogger(FeaturesApi.class);
 
@@ -114,6 +121,20 @@ public final class FeaturesApi {
                 + " axis order of bbox-crs.", bboxSchema).commaSeparated();
         ApiParameter datetime = ApiParameter.query("datetime", "Instant or interval (RFC 3339, '..' for open ends),"
                 + " matched against the collection's temporal property.", n.objectNode().put("type", "string"));
+        ApiParameter id = ApiParameter.query(Cql2Binder.ID, "The feature with this id (the queryable id).",
+                n.objectNode().put("type", "integer").put("minimum", 0));
+        ApiParameter filter = ApiParameter.query("filter", "A CQL2 filter on the collection's queryables (see"
+                + " /collections/{collectionId}/queryables), e.g. landcover = '0301' AND S_INTERSECTS(geometry,"
+                + " BBOX(120.88, 31.0, 120.92, 31.04)). Combined with the other filters by AND.",
+                n.objectNode().put("type", "string"));
+        ApiParameter filterLang = ApiParameter.query("filter-lang", "The encoding of filter: cql2-text (default) or"
+                + " cql2-json. cql-text, the name in the drafts that GDAL before 3.7 sends, is read as cql2-text.",
+                n.objectNode().put("type", "string").put("default", Cql2Encoding.TEXT.filterLang()).set("enum",
+                        n.arrayNode().add(Cql2Encoding.TEXT.filterLang()).add(Cql2Encoding.JSON.filterLang())
+                                .add(Cql2Encoding.DRAFT_TEXT_NAME)));
+        ApiParameter filterCrs = ApiParameter.query("filter-crs", "CRS of the geometry literals in filter (OGC URI;"
+                + " default CRS84), in its axis order.",
+                n.objectNode().put("type", "string").put("format", "uri").set("enum", crsUris.deepCopy()));
         return List.of(
                 new ApiRoute("/", "getLandingPage", "Landing page · 服务首页", "Capabilities", List.of(f),
                         List.of(MediaTypes.JSON, MediaTypes.HTML), false, this::landing),
@@ -124,8 +145,12 @@ public final class FeaturesApi {
                 new ApiRoute("/collections/{collectionId}", "describeCollection", "A collection · 单个集合", "Data",
                         List.of(collectionId, f), List.of(MediaTypes.JSON, MediaTypes.HTML), true, this::collection),
                 new ApiRoute("/collections/{collectionId}/items", "getFeatures", "Features of a collection · 集合中的要素",
-                        "Data", List.of(collectionId, itemsF, limit, offset, bbox, bboxCrs, datetime, crsParam),
+                        "Data", List.of(collectionId, itemsF, limit, offset, bbox, bboxCrs, datetime, id, filter, filterLang,
+                                filterCrs, crsParam),
                         itemTypes, true, this::items),
+                new ApiRoute("/collections/{collectionId}/queryables", "getQueryables",
+                        "Queryables: what a filter may name · 可用于筛选的属性", "Data", List.of(collectionId, f),
+                        List.of(MediaTypes.SCHEMA_JSON), true, this::queryables),
                 new ApiRoute("/collections/{collectionId}/items/{featureId}", "getFeature", "One feature · 单个要素",
                         "Data", List.of(collectionId, featureId, f, crsParam),
                         List.of(MediaTypes.GEOJSON, MediaTypes.HTML), true, this::item));
@@ -266,9 +291,47 @@ public final class FeaturesApi {
         links.addAll(FeatureDownloads.links(href + "/items"));
         links.add(Link.of(href + "/items?f=json", "items", MediaTypes.GEOJSON, "Features as GeoJSON"));
         links.add(Link.of(href + "/items?f=html", "items", MediaTypes.HTML, "Features as HTML"));
+        links.add(Link.of(href + "/queryables", REL_QUERYABLES, MediaTypes.SCHEMA_JSON, "Queryables (JSON Schema)"));
         for (ApiExtension e : extensions) links.addAll(e.collectionLinks(base, layer));
         c.set("links", Json.MAPPER.valueToTree(links));
         return c;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Queryables (Part 3)
+
+    /**
+     * The queryables of a collection as a JSON Schema: the feature id, the geometry (spatial queryable,
+     * {@code format: geometry-...}) and every property that a filter can compare by value.
+     */
+    private void queryables(Context ctx) {
+        LayerInfo layer = publishedLayer(ctx.pathParam("collectionId"));
+        QueryParameters.requireKnown(ctx, Set.of("f"));
+        if (Format.of(ctx) == Format.HTML) {
+            throw ApiProblem.notAcceptable("queryables are served as JSON Schema (application/schema+json) only");
+        }
+        String lang = Lang.of(ctx);
+        ObjectNode schema = Json.MAPPER.createObjectNode();
+        schema.put("$schema", JSON_SCHEMA);
+        schema.put("$id", urls.base(ctx) + "/collections/" + layer.id() + "/queryables");
+        schema.put("type", "object");
+        schema.put("title", layer.title().in(lang));
+        schema.put("description", layer.description().in(lang));
+        ObjectNode props = schema.putObject("properties");
+        props.putObject(Cql2Binder.ID).put("title", Localized.of("要素编号", "Feature id").in(lang))
+                .put("type", "integer");
+        props.putObject(Cql2Binder.GEOMETRY).put("title", Localized.of("几何", "Geometry").in(lang))
+                .put("format", layer.geometryKind() == GeometryKind.GEOMETRY ? "geometry-any"
+                        : "geometry-" + layer.geometryKind().geoJsonName().toLowerCase(java.util.Locale.ROOT));
+        for (PropertyDef p : layer.properties()) {
+            if (p.type() == PropertyType.JSON) continue;
+            ObjectNode q = props.putObject(p.name());
+            q.put("title", p.title().in(lang));
+            q.put("type", p.type().jsonSchemaType());
+            if (p.type().jsonSchemaFormat() != null) q.put("format", p.type().jsonSchemaFormat());
+        }
+        schema.put("additionalProperties", false);
+        sendJson(ctx, MediaTypes.SCHEMA_JSON, schema);
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -9,6 +9,9 @@ import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.crs.UnknownCrsException;
 import org.sinkatlas.layers.filter.ComparisonOp;
+import org.sinkatlas.layers.filter.Cql2Binder;
+import org.sinkatlas.layers.filter.Cql2Encoding;
+import org.sinkatlas.layers.filter.Cql2Exception;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.filter.TimeInterval;
 import org.sinkatlas.layers.model.LayerInfo;
@@ -17,9 +20,9 @@ import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.QueryParameters;
 
 /**
- * The parsed query of an items request: the filter (bbox in any supported CRS, datetime, property
- * equality), the page (offset, limit clamped to the maximum) and the response CRS. Every bad value is an
- * {@link ApiProblem} naming the parameter and the reason.
+ * The parsed query of an items request: the filter (bbox in any supported CRS, datetime, property and id
+ * equality, a CQL2 filter, all combined by AND), the page (offset, limit clamped to the maximum) and the
+ * response CRS. Every bad value is an {@link ApiProblem} naming the parameter and the reason.
  */
 public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition crs, Map<String, String> echo) {
 
@@ -27,7 +30,8 @@ public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition
     public static final int MAX_LIMIT = 100_000;
 
     /** Parameters every items request may carry besides the collection's property names. */
-    static final List<String> NAMES = List.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs");
+    static final List<String> NAMES = List.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "id",
+            "filter", "filter-lang", "filter-crs");
 
     public static ItemsRequest parse(Context ctx, LayerInfo layer, CrsService crsService) {
         Map<String, String> echo = new LinkedHashMap<>();
@@ -73,8 +77,43 @@ public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition
             parts.add(new Filter.Compare(p.name(), ComparisonOp.EQ, typed));
             echo.put(p.name(), v);
         }
+        Long id = QueryParameters.integer(ctx, Cql2Binder.ID, 0);
+        if (id != null) {
+            parts.add(new Filter.Compare(Cql2Binder.ID, ComparisonOp.EQ, id));
+            echo.put(Cql2Binder.ID, ctx.queryParam(Cql2Binder.ID));
+        }
+        parts.add(cql2(ctx, layer, crsService, echo));
         if (ctx.queryParam("crs") != null) echo.put("crs", ctx.queryParam("crs"));
         return new ItemsRequest(Filter.and(parts.toArray(Filter[]::new)), offset, limit, crs, echo);
+    }
+
+    /**
+     * The CQL2 {@code filter} (OGC API Features Part 3) in its {@code filter-lang} (cql2-text by default),
+     * with geometry literals in {@code filter-crs} (CRS84 by default); {@link Filter#ALL} when absent.
+     */
+    private static Filter cql2(Context ctx, LayerInfo layer, CrsService crsService, Map<String, String> echo) {
+        String text = ctx.queryParam("filter");
+        String lang = ctx.queryParam("filter-lang");
+        String filterCrs = ctx.queryParam("filter-crs");
+        if (text == null) {
+            if (lang != null) throw ApiProblem.badRequest("filter-lang is given without filter");
+            if (filterCrs != null) throw ApiProblem.badRequest("filter-crs is given without filter");
+            return Filter.ALL;
+        }
+        Cql2Encoding encoding = lang == null ? Cql2Encoding.TEXT : Cql2Encoding.byName(lang).orElseThrow(() ->
+                ApiProblem.badRequest("filter-lang: unknown filter language '" + lang + "'; this service reads "
+                        + Cql2Encoding.TEXT.filterLang() + " (the default) and " + Cql2Encoding.JSON.filterLang()));
+        CrsDefinition crs = crs(ctx, crsService, "filter-crs");
+        Filter filter;
+        try {
+            filter = new Cql2Binder(layer, crsService, crs).bind(encoding.parse(text));
+        } catch (Cql2Exception e) {
+            throw ApiProblem.badRequest(e.getMessage());
+        }
+        echo.put("filter", text);
+        if (lang != null) echo.put("filter-lang", lang);
+        if (filterCrs != null) echo.put("filter-crs", filterCrs);
+        return filter;
     }
 
     private static long orZero(Long v) {

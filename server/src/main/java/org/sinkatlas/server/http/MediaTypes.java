@@ -11,6 +11,7 @@ public final class MediaTypes {
     public static final String MVT = "application/vnd.mapbox-vector-tile";
     public static final String PNG = "image/png";
     public static final String MAPLIBRE_STYLE = "application/vnd.mapbox.style+json";
+    public static final String SCHEMA_JSON = "application/schema+json";
     public static final String OPENAPI_JSON = "application/vnd.oai.openapi+json;version=3.0";
 
     private MediaTypes() {}
