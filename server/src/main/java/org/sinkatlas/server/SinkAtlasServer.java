@@ -197,9 +197,12 @@ public final class SinkAtlasServer implements AutoCloseable {
     /**
      * Calls {@code listener} after every request with one access-log line, {@code METHOD path?query status}
      * (the query as sent, still percent-encoded). For access logs and for tests that check what a client sent.
+     *
+     * @return closing it stops the calls
      */
-    public void onRequest(Consumer<String> listener) {
+    public AutoCloseable onRequest(Consumer<String> listener) {
         requestListeners.add(listener);
+        return () -> requestListeners.remove(listener);
     }
 
     /** The routes the service answers, in registration order. */

@@ -1,6 +1,7 @@
 package org.sinkatlas.server.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,6 +54,38 @@ abstract class GdalClientSuite {
         long bamboo = demo().store().count("forests", new org.sinkatlas.layers.filter.Filter.Compare("forest_type",
                 org.sinkatlas.layers.filter.ComparisonOp.EQ, "bamboo"));
         assertEquals(bamboo, filtered.lines().filter(l -> l.startsWith("OGRFeature(forests)")).count());
+    }
+
+    @Test
+    void ogrinfoPushesWhereClausesToTheServerAsCql2() throws Exception {
+        List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (AutoCloseable listening = demo().server().onRequest(requests::add)) {
+            // OR is beyond the property query parameters: only a CQL filter can carry it.
+            String info = Gdal.run("ogrinfo", "-ro", "-so", "-oo", "PAGE_SIZE=1000", "-where",
+                    "forest_type = 'bamboo' OR forest_type = 'economic'", oapif(), "forests");
+            long expected = demo().store().count("forests", new Filter.In("forest_type", List.of("bamboo", "economic")));
+            assertTrue(expected > 0 && expected < demo().store().count("forests", Filter.ALL));
+            assertTrue(info.contains("Feature Count: " + expected + "\n"), info);
+            List<String> filtered = requests.stream().filter(r -> r.startsWith("GET /collections/forests/items?")
+                    && r.contains("filter=") && r.contains("filter-lang=cql-text")).toList();
+            assertFalse(filtered.isEmpty(), "GDAL sent the filter to the server: " + requests);
+            filtered.forEach(r -> assertTrue(r.endsWith(" 200"), r));
+            String decoded = java.net.URLDecoder.decode(filtered.get(0), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(decoded.contains("filter=(forest_type = 'bamboo') OR (forest_type = 'economic')"), decoded);
+
+            // LIKE, a number and a spatial filter (sent as bbox) together, on parcels.
+            requests.clear();
+            String parcels = Gdal.run("ogrinfo", "-ro", "-so", "-oo", "PAGE_SIZE=5000", "-spat", "120.85", "30.95",
+                    "121.0", "31.1", "-where", "landcover LIKE '03%' AND sink_net_tco2e > 1", oapif(), "parcels");
+            long parcelCount = demo().store().count("parcels", Filter.and(
+                    Filter.bbox(new org.locationtech.jts.geom.Envelope(120.85, 121.0, 30.95, 31.1)),
+                    new Filter.Like("landcover", "03%", false),
+                    new Filter.Compare("sink_net_tco2e", org.sinkatlas.layers.filter.ComparisonOp.GT, 1.0)));
+            assertTrue(parcelCount > 0, "the filter selects some parcels");
+            assertTrue(parcels.contains("Feature Count: " + parcelCount + "\n"), parcels);
+            assertTrue(requests.stream().anyMatch(r -> r.contains("filter=") && r.contains("bbox=") && r.endsWith(" 200")),
+                    requests.toString());
+        }
     }
 
     @Test
