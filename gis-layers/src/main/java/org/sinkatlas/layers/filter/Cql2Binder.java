@@ -109,7 +109,9 @@ public final class Cql2Binder {
             default:
                 if (COMPARISONS.containsKey(op)) return compare(c);
                 if (op.startsWith("t_")) return temporal(c);
-                if (op.startsWith("a_")) throw fail(c, op.toUpperCase(Locale.ROOT) + ": array functions are not supported");
+                if (op.startsWith("a_")) {
+                    throw fail(c, op.toUpperCase(Locale.ROOT) + ": array functions are not supported");
+                }
                 throw fail(c, "unknown operator or function '" + op + "'");
         }
     }
@@ -155,7 +157,9 @@ public final class Cql2Binder {
         arity(c, 3);
         Operand left = operand(c.args().get(0), "BETWEEN");
         if (left.casei) throw fail(c, "BETWEEN does not take CASEI");
-        if (left.type == PropertyType.BOOLEAN) throw fail(c, "property '" + left.name + "' is true or false; BETWEEN needs numbers or times");
+        if (left.type == PropertyType.BOOLEAN) {
+            throw fail(c, "property '" + left.name + "' is true or false; BETWEEN needs numbers or times");
+        }
         Object low = literal(c.args().get(1), left);
         Object high = literal(c.args().get(2), left);
         if (left.type == PropertyType.DATETIME && (low instanceof LocalDate || high instanceof LocalDate)) {
@@ -241,7 +245,8 @@ public final class Cql2Binder {
                     + " literal second, e.g. " + op.cql2Name() + "(completed, INTERVAL('2023-01-01', '2023-12-31'))");
         }
         if (mentionsProperty(b)) {
-            throw fail(b, op.cql2Name() + " compares with a literal time here; comparing two properties is not supported");
+            throw fail(b, op.cql2Name() + " compares with a literal time here; comparing two properties is not"
+                    + " supported");
         }
         List<Cql2Expression> ends = new ArrayList<>();
         collectEnds(a, ends);
@@ -285,10 +290,12 @@ public final class Cql2Binder {
             inner = unwrapCasei(inner);
         }
         if (!(inner instanceof Cql2Expression.Property p)) {
-            throw fail(e, "expected a property name on the left of " + what + " (a literal on the left is not supported)");
+            throw fail(e, "expected a property name on the left of " + what
+                    + " (a literal on the left is not supported)");
         }
         if (p.name().equals(GEOMETRY)) {
-            throw fail(p, "'" + GEOMETRY + "' is compared with the S_ functions, e.g. S_INTERSECTS(geometry, BBOX(...))");
+            throw fail(p, "'" + GEOMETRY + "' is compared with the S_ functions, e.g. S_INTERSECTS(geometry,"
+                    + " BBOX(...))");
         }
         if (p.name().equals(ID)) return new Operand(ID, PropertyType.INTEGER, casei);
         PropertyDef def = property(p);
@@ -526,8 +533,8 @@ public final class Cql2Binder {
     }
 
     private static Instant endOf(Object dayOrTime) {
-        return dayOrTime instanceof LocalDate d ? d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1_000_000)
-                : (Instant) dayOrTime;
+        if (!(dayOrTime instanceof LocalDate d)) return (Instant) dayOrTime;
+        return d.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1_000_000);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -47,10 +47,14 @@ public final class Cql2JsonParser {
     }
 
     private static Cql2Expression node(JsonNode n, String path, int depth) {
-        if (depth > MAX_DEPTH) throw new Cql2Exception("filter: nested more than " + MAX_DEPTH + " levels deep at " + at(path));
+        if (depth > MAX_DEPTH) {
+            throw new Cql2Exception("filter: nested more than " + MAX_DEPTH + " levels deep at " + at(path));
+        }
         if (n.isTextual()) return new Cql2Expression.Literal(n.textValue(), at(path));
         if (n.isIntegralNumber()) {
-            if (!n.canConvertToLong()) throw new Cql2Exception("filter: the number at " + at(path) + " is out of range");
+            if (!n.canConvertToLong()) {
+                throw new Cql2Exception("filter: the number at " + at(path) + " is out of range");
+            }
             return new Cql2Expression.Literal(n.longValue(), at(path));
         }
         if (n.isNumber()) return new Cql2Expression.Literal(n.doubleValue(), at(path));
@@ -78,9 +82,9 @@ public final class Cql2JsonParser {
         if (n.has("type")) return geometry(n, path);
         List<String> keys = new ArrayList<>();
         n.fieldNames().forEachRemaining(keys::add);
-        throw new Cql2Exception("filter: expected an expression at " + at(path) + " ({\"op\", \"args\"}, {\"property\"},"
-                + " {\"date\"}, {\"timestamp\"}, {\"interval\"}, {\"bbox\"}, a GeoJSON geometry or a value), found an object"
-                + " with " + keys);
+        throw new Cql2Exception("filter: expected an expression at " + at(path) + " ({\"op\", \"args\"},"
+                + " {\"property\"}, {\"date\"}, {\"timestamp\"}, {\"interval\"}, {\"bbox\"}, a GeoJSON geometry or a"
+                + " value), found an object with " + keys);
     }
 
     private static Cql2Expression call(JsonNode n, String path, int depth) {
@@ -112,12 +116,14 @@ public final class Cql2JsonParser {
                 ends.add(node(end, p, depth + 1));
             }
         }
-        return new Cql2Expression.Interval(ends.get(0), ends.get(1), at(path.substring(0, path.length() - "/interval".length())));
+        String owner = path.substring(0, path.length() - "/interval".length());
+        return new Cql2Expression.Interval(ends.get(0), ends.get(1), at(owner));
     }
 
     private static Cql2Expression bbox(JsonNode n, String path) {
         if (!n.isArray() || (n.size() != 4 && n.size() != 6)) {
-            throw new Cql2Exception("filter: \"bbox\" at " + at(path) + " must be an array of 4 numbers (or 6 with heights)");
+            throw new Cql2Exception("filter: \"bbox\" at " + at(path)
+                    + " must be an array of 4 numbers (or 6 with heights)");
         }
         double[] v = new double[n.size()];
         for (int i = 0; i < n.size(); i++) {
@@ -132,7 +138,8 @@ public final class Cql2JsonParser {
         try {
             g = new GeoJsonReader().read(n.toString());
         } catch (ParseException | RuntimeException e) {
-            throw new Cql2Exception("filter: the GeoJSON geometry at " + at(path) + " cannot be read: " + e.getMessage());
+            throw new Cql2Exception("filter: the GeoJSON geometry at " + at(path) + " cannot be read: "
+                    + e.getMessage());
         }
         return new Cql2Expression.Literal(g, at(path));
     }
@@ -156,7 +163,8 @@ public final class Cql2JsonParser {
                 // reported below
             }
         }
-        throw new Cql2Exception("filter: " + at(path) + " must be an RFC 3339 timestamp such as 2024-05-01T08:00:00Z, not " + n);
+        throw new Cql2Exception("filter: " + at(path) + " must be an RFC 3339 timestamp such as"
+                + " 2024-05-01T08:00:00Z, not " + n);
     }
 
     private static String at(String path) {

@@ -151,7 +151,8 @@ public final class Cql2TextParser {
         if (current.isWord("NOT")) {
             negated = true;
             advance();
-            if (!current.isWord("LIKE") && !current.isWord("ILIKE") && !current.isWord("BETWEEN") && !current.isWord("IN")) {
+            if (!current.isWord("LIKE") && !current.isWord("ILIKE") && !current.isWord("BETWEEN")
+                    && !current.isWord("IN")) {
                 throw expected("LIKE, BETWEEN or IN after NOT");
             }
         }
@@ -343,7 +344,7 @@ public final class Cql2TextParser {
                     i++;
                     break;
                 }
-            } else if (!seenParen && depthHere == 0 && (c == ',' )) {
+            } else if (!seenParen && c == ',') {
                 break;
             }
             if (!seenParen && text.regionMatches(true, i, "EMPTY", 0, 5)) {

@@ -79,7 +79,8 @@ public final class HtmlPages {
                 .append(esc(layer.description().en())).append("</p>");
         b.append("<p><a href=\"").append(esc(href)).append("/items?f=html\">浏览要素 Browse items</a> · <a href=\"")
                 .append(esc(href)).append("/items?f=json\">GeoJSON</a> · <a href=\"").append(esc(href))
-                .append("?f=json\">JSON</a></p>");
+                .append("?f=json\">JSON</a> · <a href=\"").append(esc(href))
+                .append("/queryables\">可筛选属性 Queryables (CQL2 filter)</a></p>");
         b.append("<table>");
         row(b, "几何类型 Geometry", layer.geometryKind().geoJsonName());
         Envelope e = extent.bbox();

@@ -153,7 +153,8 @@ public final class SqlFilterCompiler {
             return holds ? "1=1" : "1=0";
         }
         if (colA == null && colB == null) {
-            return holds(compareTimes(((TimeSpan.ValueEnd) a).value(), ((TimeSpan.ValueEnd) b).value()), op) ? "1=1" : "1=0";
+            int c = compareTimes(((TimeSpan.ValueEnd) a).value(), ((TimeSpan.ValueEnd) b).value());
+            return holds(c, op) ? "1=1" : "1=0";
         }
         return operand(a, colA, colB, params) + " " + op.sql() + " " + operand(b, colB, colA, params);
     }
@@ -172,7 +173,9 @@ public final class SqlFilterCompiler {
 
     private Column timeColumn(LayerInfo layer, String property) {
         Column col = column(layer, property);
-        if (!col.type.isTemporal()) throw new IllegalArgumentException("property '" + property + "' is not a date or date-time");
+        if (!col.type.isTemporal()) {
+            throw new IllegalArgumentException("property '" + property + "' is not a date or date-time");
+        }
         return col;
     }
 
