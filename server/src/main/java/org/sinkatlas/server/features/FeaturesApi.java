@@ -305,7 +305,7 @@ public final class FeaturesApi {
      * {@code format: geometry-...}) and every property that a filter can compare by value.
      */
     private void queryables(Context ctx) {
-        LayerInfo layer = publishedLayer(ctx.pathParam("collectionId"));
+        LayerInfo layer = access.visibleLayer(ctx, ctx.pathParam("collectionId"));
         QueryParameters.requireKnown(ctx, Set.of("f"));
         if (Format.of(ctx) == Format.HTML) {
             throw ApiProblem.notAcceptable("queryables are served as JSON Schema (application/schema+json) only");
