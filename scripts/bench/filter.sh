@@ -8,7 +8,9 @@
 # The filter: landcover = '0301' AND S_INTERSECTS(geometry, BBOX(...)) over about a sixth of the zone. The
 # service answers one GeoJSON page with every match (limit=count); the baselines produce the same
 # features (ogr2ogr as GeoJSON, psql as one GeoJSON text per row) and, for PostGIS, the bare count.
-# Each figure is the best of five runs; the match counts of all sides are printed and must agree.
+# Each figure is the best of five runs; the match counts of all sides are printed and must agree. Besides
+# wall time, CPU time is given (the server process's, GDAL's, PostgreSQL's own execution time), which a
+# busy machine disturbs less.
 set -euo pipefail
 
 count="${1:-100000}"
@@ -50,14 +52,28 @@ start_server() { # start_server STORE PORT
   while curl -sf "http://127.0.0.1:$2/sinks/jobs/1" | grep -q '"state":"running"'; do sleep 2; done
 }
 
-service() { # service PORT: times the filtered items request, prints matches and best time
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }   # user + system time of a process, 1/100 s
+
+service() { # service PORT: times the filtered items request, prints matches, best time and CPU per request
   local url="http://127.0.0.1:$1/collections/parcels/items?$query"
   local matched
   matched=$(curl -s "$url" | python3 -c 'import json, sys; print(json.load(sys.stdin)["numberMatched"])')
   for _ in 1 2 3; do curl -s -o /dev/null "$url"; done   # warm up
-  local t
+  local t before after
+  before=$(cpu_ticks "$server")
   t=$(best_of 5 curl -s -o /dev/null "$url")
-  echo "service: $matched matches, best ${t} s ($(echo "$matched $t" | awk '{printf "%.0f", $1 / $2}') features/s)"
+  after=$(cpu_ticks "$server")
+  echo "service: $matched matches, best ${t} s ($(echo "$matched $t" | awk '{printf "%.0f", $1 / $2}') features/s)," \
+    "server CPU $(echo "$before $after" | awk '{printf "%.0f", ($2 - $1) * 10 / 5}') ms per request"
+}
+
+gdal_cpu() { # the least user + system time of five runs of a command, in ms
+  local best=999999 c
+  for _ in 1 2 3 4 5; do
+    c=$( { /usr/bin/time -f "%U %S" "$@" > /dev/null; } 2>&1 | tail -1 | awk '{printf "%.0f", ($1 + $2) * 1000}')
+    best=$(( c < best ? c : best ))
+  done
+  echo "$best"
 }
 
 pgdir="$(mktemp -d /tmp/sink-atlas-bench-pg.XXXXXX)"
@@ -79,7 +95,8 @@ service "$port"
 stop_server
 gdal_matches=$(ogrinfo -ro -so -where "landcover = '0301'" -spat $x1 $y1 $x2 $y2 "$store" parcels | awk -F': ' '/Feature Count/ {print $2}')
 t=$(best_of 5 ogr2ogr -f GeoJSON /vsistdout/ "$store" parcels -where "landcover = '0301'" -spat $x1 $y1 $x2 $y2)
-echo "GDAL ogr2ogr -where -spat, same file, as GeoJSON: $gdal_matches matches, best ${t} s"
+cpu=$(gdal_cpu ogr2ogr -f GeoJSON /vsistdout/ "$store" parcels -where "landcover = '0301'" -spat $x1 $y1 $x2 $y2)
+echo "GDAL ogr2ogr -where -spat, same file, as GeoJSON: $gdal_matches matches, best ${t} s, CPU ${cpu} ms"
 
 echo
 echo "## PostGIS ($count parcels)"
@@ -96,7 +113,15 @@ where="landcover = '0301' AND ST_Intersects(geom, ST_MakeEnvelope($x1, $y1, $x2,
 pg_matches=$("${psql[@]}" -c "SELECT count(*) FROM sink_atlas.parcels WHERE $where")
 t=$(best_of 5 "${psql[@]}" -c "SELECT count(*) FROM sink_atlas.parcels WHERE $where")
 echo "psql count(*): $pg_matches matches, best ${t} s"
-t=$(best_of 5 "${psql[@]}" -c "SELECT json_build_object('type', 'Feature', 'id', fid, 'geometry',
-  ST_AsGeoJSON(geom)::json, 'properties', to_jsonb(p) - 'geom' - 'fid') FROM sink_atlas.parcels p WHERE $where ORDER BY fid")
+rows="SELECT json_build_object('type', 'Feature', 'id', fid, 'geometry', ST_AsGeoJSON(geom)::json, 'properties',
+  to_jsonb(p) - 'geom' - 'fid') FROM sink_atlas.parcels p WHERE $where ORDER BY fid"
+t=$(best_of 5 "${psql[@]}" -c "$rows")
 echo "psql rows as GeoJSON features: best ${t} s"
+executed() { # executed SQL: the least execution time PostgreSQL reports for it over five runs, in ms
+  for _ in 1 2 3 4 5; do
+    "${psql[@]}" -c "EXPLAIN (ANALYZE, FORMAT JSON) $1" | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["Execution Time"])'
+  done | sort -n | head -1
+}
+echo "PostgreSQL execution time: count(*) $(executed "SELECT count(*) FROM sink_atlas.parcels WHERE $where") ms," \
+  "rows as GeoJSON $(executed "$rows") ms"
 echo "plan: $("${psql[@]}" -c "EXPLAIN SELECT fid FROM sink_atlas.parcels WHERE $where" | grep -o 'Index[^(]*' | head -1)"
