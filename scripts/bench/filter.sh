@@ -8,7 +8,7 @@
 # The filter: landcover = '0301' AND S_INTERSECTS(geometry, BBOX(...)) over about a sixth of the zone. The
 # service answers one GeoJSON page with every match (limit=count); the baselines produce the same
 # features (ogr2ogr as GeoJSON, psql as one GeoJSON text per row) and, for PostGIS, the bare count.
-# Each figure is the best of five runs; the match counts of all sides are printed and must agree. Besides
+# Each figure is the best of five runs (the service's of ten, after thirty to warm it up); the match counts of all sides are printed and must agree. Besides
 # wall time, CPU time is given (the server process's, GDAL's, PostgreSQL's own execution time), which a
 # busy machine disturbs less.
 set -euo pipefail
@@ -58,13 +58,13 @@ service() { # service PORT: times the filtered items request, prints matches, be
   local url="http://127.0.0.1:$1/collections/parcels/items?$query"
   local matched
   matched=$(curl -s "$url" | python3 -c 'import json, sys; print(json.load(sys.stdin)["numberMatched"])')
-  for _ in 1 2 3; do curl -s -o /dev/null "$url"; done   # warm up
+  for _ in $(seq 1 30); do curl -s -o /dev/null "$url"; done   # warm up, until the JIT has compiled the path
   local t before after
   before=$(cpu_ticks "$server")
-  t=$(best_of 5 curl -s -o /dev/null "$url")
+  t=$(best_of 10 curl -s -o /dev/null "$url")
   after=$(cpu_ticks "$server")
   echo "service: $matched matches, best ${t} s ($(echo "$matched $t" | awk '{printf "%.0f", $1 / $2}') features/s)," \
-    "server CPU $(echo "$before $after" | awk '{printf "%.0f", ($2 - $1) * 10 / 5}') ms per request"
+    "server CPU $(echo "$before $after" | awk '{printf "%.0f", ($2 - $1) * 10 / 10}') ms per request"
 }
 
 gdal_cpu() { # the least user + system time of five runs of a command, in ms

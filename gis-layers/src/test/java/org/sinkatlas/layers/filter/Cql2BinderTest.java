@@ -15,25 +15,14 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
-import org.sinkatlas.layers.model.GeometryKind;
 import org.sinkatlas.layers.model.LayerInfo;
-import org.sinkatlas.layers.model.Localized;
-import org.sinkatlas.layers.model.PropertyDef;
-import org.sinkatlas.layers.model.PropertyType;
+import org.sinkatlas.layers.store.LayerStoreContract;
 
 /** CQL2 bound to a layer: names checked, literals typed, geometry brought to the storage CRS. */
 class Cql2BinderTest {
 
     private static final CrsService CRS = new CrsService();
-    private static final LayerInfo LAYER = new LayerInfo("plots", Localized.of("地块", "Plots"), Localized.of("", ""),
-            GeometryKind.POLYGON, List.of(PropertyDef.of("name", PropertyType.STRING, "名称", "Name"),
-                    PropertyDef.of("count", PropertyType.INTEGER, "数量", "Count"),
-                    PropertyDef.of("value", PropertyType.REAL, "值", "Value"),
-                    PropertyDef.of("active", PropertyType.BOOLEAN, "启用", "Active"),
-                    PropertyDef.of("opened", PropertyType.DATE, "日期", "Opened"),
-                    PropertyDef.of("checked", PropertyType.DATETIME, "时间", "Checked"),
-                    PropertyDef.of("extra", PropertyType.JSON, "附加", "Extra")),
-            "opened", true, "", List.of());
+    private static final LayerInfo LAYER = LayerStoreContract.PLOTS;
 
     private static Filter bind(String text, CrsDefinition crs) {
         return new Cql2Binder(LAYER, CRS, crs).bind(Cql2TextParser.parse(text));
@@ -59,8 +48,8 @@ class Cql2BinderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-        "nmae = 'x'|unknown property 'nmae' for collection plots (queryables: id, geometry, name, count, value, active,"
-                + " opened, checked) (at character 1)",
+        "nmae = 'x'|unknown property 'nmae' for collection test-plots (queryables: id, geometry, name, kind, count, value,"
+                + " active, opened, checked) (at character 1)",
         "count = 'many'|property 'count' is an integer; 'many' is a string (at character 9)",
         "count = 2.5|property 'count' is an integer; 2.5 is a number",
         "name = 5|property 'name' is a string; 5 is a number",

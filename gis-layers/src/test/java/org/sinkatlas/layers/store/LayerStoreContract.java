@@ -56,7 +56,8 @@ public abstract class LayerStoreContract {
     /** Releases what {@link #newStore} made (called after the store is closed). */
     protected void dropStore() throws Exception {}
 
-    static final LayerInfo PLOTS = new LayerInfo("test-plots", Localized.of("测试地块", "Test plots"),
+    /** A layer with a property of every type. */
+    public static final LayerInfo PLOTS = new LayerInfo("test-plots", Localized.of("测试地块", "Test plots"),
             Localized.of("测试", "Test"), GeometryKind.POLYGON,
             List.of(PropertyDef.of("name", PropertyType.STRING, "名称", "Name"),
                     PropertyDef.of("kind", PropertyType.STRING, "类型", "Kind"),

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,21 +44,14 @@ abstract class FilterApiSuite {
     /** The server under test (one per store engine). */
     protected abstract DemoServer demo();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final GeometryFactory GF = new GeometryFactory();
 
     private static JsonNode json(HttpResponse<String> r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.body(), e);
-        }
+        return DemoServer.json(r);
     }
 
     private JsonNode ok(String path) {
-        HttpResponse<String> r = demo().get(path);
-        assertEquals(200, r.statusCode(), path + " -> " + r.body());
-        return json(r);
+        return demo().getJson(path);
     }
 
     private static String enc(String s) {

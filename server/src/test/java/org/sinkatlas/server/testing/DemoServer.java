@@ -1,5 +1,7 @@
 package org.sinkatlas.server.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +38,7 @@ public final class DemoServer {
 
     private static DemoServer geopackage;
     private static DemoServer postgis;
+    private static final ObjectMapper READER = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final LayerStore store;
@@ -149,6 +152,22 @@ public final class DemoServer {
         if (token != null) b.header("Authorization", "Bearer " + token);
         if (contentType != null) b.header("Content-Type", contentType);
         return send(b.build());
+    }
+
+    /** The body of an answer as JSON; fails the test when it is not JSON. */
+    public static JsonNode json(HttpResponse<String> r) {
+        try {
+            return READER.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + r.body(), e);
+        }
+    }
+
+    /** A GET that must answer 200, as JSON. */
+    public JsonNode getJson(String pathAndQuery) {
+        HttpResponse<String> r = get(pathAndQuery);
+        if (r.statusCode() != 200) throw new AssertionError(pathAndQuery + " -> " + r.statusCode() + " " + r.body());
+        return json(r);
     }
 
     public HttpResponse<String> get(String pathAndQuery) {

@@ -53,60 +53,25 @@ final class GpkgSpatialFunctions {
         Function.create(connection, CASE_FOLD, new CaseFold(), 1, Function.FLAG_DETERMINISTIC);
     }
 
-    private static Geometry readFilter(byte[] wkb, String function) throws SQLException {
-        try {
-            return new WKBReader(new GeometryFactory()).read(wkb);
-        } catch (ParseException e) {
-            throw new SQLException("bad filter geometry for " + function + ": " + e.getMessage());
-        }
-    }
-
-    private static final class Intersects extends Function {
-        private final GpkgGeometryCodec codec = new GpkgGeometryCodec();
-        private byte[] lastWkb;
-        private PreparedGeometry prepared;
-        private Envelope rectangle;
-
-        @Override
-        protected void xFunc() throws SQLException {
-            if (args() != 2) throw new SQLException(INTERSECTS + " takes 2 arguments");
-            byte[] blob = value_blob(0);
-            byte[] wkb = value_blob(1);
-            if (blob == null || wkb == null) {
-                result(0);
-                return;
-            }
-            if (!Arrays.equals(wkb, lastWkb)) {
-                Geometry filter = readFilter(wkb, INTERSECTS);
-                prepared = PreparedGeometryFactory.prepare(filter);
-                rectangle = filter.isRectangle() ? filter.getEnvelopeInternal() : null;
-                lastWkb = wkb;
-            }
-            if (rectangle != null) {
-                Envelope env = GpkgGeometryCodec.headerEnvelope(blob);
-                if (env != null && rectangle.covers(env)) {
-                    result(1);
-                    return;
-                }
-            }
-            Geometry g = codec.decode(blob);
-            result(g != null && prepared.intersects(g) ? 1 : 0);
-        }
-    }
-
-    /** {@code op(feature, filter)}, evaluated as the converse relation of the prepared filter geometry. */
-    private static final class Relate extends Function {
-        private final SpatialOp op;
+    /**
+     * A test of a feature's GeoPackage blob against a filter geometry given as WKB, which stays the same over
+     * the rows of a statement: it is read and prepared once, when it changes.
+     */
+    private abstract static class FilterTest extends Function {
         private final String name;
-        private final GpkgGeometryCodec codec = new GpkgGeometryCodec();
+        final GpkgGeometryCodec codec = new GpkgGeometryCodec();
         private byte[] lastWkb;
-        private RelateNG prepared;
-        private Envelope rectangle;
+        /** The filter's envelope when the filter is a rectangle, else null. */
+        Envelope rectangle;
 
-        Relate(SpatialOp op) {
-            this.op = op;
-            this.name = function(op);
+        FilterTest(String name) {
+            this.name = name;
         }
+
+        /** Called when the filter geometry changes. */
+        abstract void prepare(Geometry filter);
+
+        abstract boolean test(byte[] blob);
 
         @Override
         protected void xFunc() throws SQLException {
@@ -118,22 +83,70 @@ final class GpkgSpatialFunctions {
                 return;
             }
             if (!Arrays.equals(wkb, lastWkb)) {
-                Geometry filter = readFilter(wkb, name);
-                prepared = RelateNG.prepare(filter);
+                Geometry filter;
+                try {
+                    filter = new WKBReader(new GeometryFactory()).read(wkb);
+                } catch (ParseException e) {
+                    throw new SQLException("bad filter geometry for " + name + ": " + e.getMessage());
+                }
+                prepare(filter);
                 rectangle = filter.isRectangle() ? filter.getEnvelopeInternal() : null;
                 lastWkb = wkb;
             }
+            result(test(blob) ? 1 : 0);
+        }
+    }
+
+    private static final class Intersects extends FilterTest {
+        private PreparedGeometry prepared;
+
+        Intersects() {
+            super(INTERSECTS);
+        }
+
+        @Override
+        void prepare(Geometry filter) {
+            prepared = PreparedGeometryFactory.prepare(filter);
+        }
+
+        @Override
+        boolean test(byte[] blob) {
+            if (rectangle != null) {
+                Envelope env = GpkgGeometryCodec.headerEnvelope(blob);
+                if (env != null && rectangle.covers(env)) return true;
+            }
+            Geometry g = codec.decode(blob);
+            return g != null && prepared.intersects(g);
+        }
+    }
+
+    /** {@code op(feature, filter)}, evaluated as the converse relation of the prepared filter geometry. */
+    private static final class Relate extends FilterTest {
+        private final SpatialOp op;
+        private RelateNG prepared;
+
+        Relate(SpatialOp op) {
+            super(function(op));
+            this.op = op;
+        }
+
+        @Override
+        void prepare(Geometry filter) {
+            prepared = RelateNG.prepare(filter);
+        }
+
+        @Override
+        boolean test(byte[] blob) {
             if (op == SpatialOp.WITHIN && rectangle != null) {
                 // A feature whose box lies strictly inside a rectangle lies in its interior.
                 Envelope env = GpkgGeometryCodec.headerEnvelope(blob);
                 if (env != null && env.getMinX() > rectangle.getMinX() && env.getMaxX() < rectangle.getMaxX()
                         && env.getMinY() > rectangle.getMinY() && env.getMaxY() < rectangle.getMaxY()) {
-                    result(1);
-                    return;
+                    return true;
                 }
             }
             Geometry g = codec.decode(blob);
-            result(g != null && prepared.evaluate(g, converse()) ? 1 : 0);
+            return g != null && prepared.evaluate(g, converse());
         }
 
         /** The predicate {@code p} with {@code p(filter, feature) == op(feature, filter)}. */
