@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,21 +27,12 @@ abstract class FeaturesApiSuite {
     /** The server under test (one per store engine). */
     protected abstract DemoServer demo();
 
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static JsonNode json(HttpResponse<String> r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.body(), e);
-        }
+        return DemoServer.json(r);
     }
 
     private JsonNode ok(String path) {
-        HttpResponse<String> r = demo().get(path);
-        assertEquals(200, r.statusCode(), path + " -> " + r.body());
-        return json(r);
+        return demo().getJson(path);
     }
 
     private static String link(JsonNode doc, String rel) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,22 +22,14 @@ import org.sinkatlas.server.testing.DemoServer;
 /** The sink API over real HTTP against the demo store. */
 abstract class SinkApiSuite {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     protected abstract DemoServer demo();
 
     private static JsonNode json(HttpResponse<String> r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.body(), e);
-        }
+        return DemoServer.json(r);
     }
 
     private JsonNode ok(String path) {
-        HttpResponse<String> r = demo().get(path);
-        assertEquals(200, r.statusCode(), path + " -> " + r.body());
-        return json(r);
+        return demo().getJson(path);
     }
 
     /** A 1 ha square (100 m × 100 m in EPSG:4549, on its central meridian), written northing first. */
