@@ -331,6 +331,7 @@ public final class Cql2Binder {
                     + (e instanceof Cql2Expression.Property ? " (comparing two properties is not supported)" : ""));
         }
         Object v = l.value();
+        if (to.type.isTemporal() && v instanceof String s) v = dateOrText(s);
         boolean fits;
         switch (to.type) {
             case STRING:
@@ -367,6 +368,20 @@ public final class Cql2Binder {
             return to.type.coerce(v);
         } catch (IllegalArgumentException ex) {
             throw fail(e, "property '" + to.name + "': " + ex.getMessage());
+        }
+    }
+
+    /**
+     * A string compared with a time property, read as a date when it is one: {@code '2023-01-01'}, or
+     * {@code '2023-01-01T'}, as GDAL 3.6 writes dates in its CQL text.
+     */
+    private static Object dateOrText(String s) {
+        String day = s.length() == 11 && s.charAt(10) == 'T' ? s.substring(0, 10) : s;
+        if (day.length() != 10) return s;
+        try {
+            return LocalDate.parse(day);
+        } catch (java.time.format.DateTimeParseException e) {
+            return s;
         }
     }
 

@@ -38,6 +38,9 @@ class Cql2BinderTest {
         assertEquals(new Filter.Compare("count", ComparisonOp.EQ, 3L), bind("count = 3.0"));
         assertEquals(new Filter.Compare("value", ComparisonOp.LT, 3.0), bind("value < 3"));
         assertEquals(new Filter.Compare("opened", ComparisonOp.GE, LocalDate.of(2020, 1, 1)), bind("opened >= '2020-01-01'"));
+        // GDAL 3.6 writes dates so.
+        assertEquals(new Filter.Compare("opened", ComparisonOp.GE, LocalDate.of(2020, 1, 1)), bind("opened >= '2020-01-01T'"));
+        assertEquals(TemporalOp.AFTER, ((Filter.Temporal) bind("checked > '2024-05-01'")).op());
         assertEquals(new Filter.Compare("checked", ComparisonOp.LT, Instant.parse("2024-01-01T08:00:00Z")),
                 bind("checked < TIMESTAMP('2024-01-01T16:00:00+08:00')"));
         assertEquals(new Filter.In("name", List.of("a", "b"), true), bind("CASEI(name) IN (CASEI('a'), 'b')"));

@@ -85,6 +85,16 @@ abstract class GdalClientSuite {
             assertTrue(parcels.contains("Feature Count: " + parcelCount + "\n"), parcels);
             assertTrue(requests.stream().anyMatch(r -> r.contains("filter=") && r.contains("bbox=") && r.endsWith(" 200")),
                     requests.toString());
+
+            // A date, which GDAL 3.6 writes as '2023-01-01T'.
+            requests.clear();
+            String greenways = Gdal.run("ogrinfo", "-ro", "-so", "-oo", "PAGE_SIZE=1000", "-where",
+                    "completed >= '2023-01-01'", oapif(), "greenways");
+            long since2023 = demo().store().count("greenways", new Filter.Compare("completed",
+                    org.sinkatlas.layers.filter.ComparisonOp.GE, java.time.LocalDate.of(2023, 1, 1)));
+            assertTrue(since2023 > 0 && since2023 < demo().store().count("greenways", Filter.ALL));
+            assertTrue(greenways.contains("Feature Count: " + since2023 + "\n"), greenways);
+            assertTrue(requests.stream().anyMatch(r -> r.contains("filter=") && r.endsWith(" 200")), requests.toString());
         }
     }
 
