@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * OGC API - Features Part 1 (Core), Part 2 (CRS by reference) and Part 3 (Filtering, with CQL2): landing
- * page, conformance, collections, queryables, items and single items, as GeoJSON and HTML. Items are streamed from the store straight into the
- * response, so a page of 100,000 features never sits in memory.
+ * page, conformance, collections, queryables, items and single items, as GeoJSON and HTML. Items are
+ * streamed from the store straight into the response, so a page of 100,000 features never sits in memory.
  */
 public final class FeaturesApi {
 
