@@ -348,6 +348,10 @@ public final class FeaturesApi {
             downloads.send(ctx, layer, req, download.get());
             return;
         }
+        String f = ctx.queryParam("f");
+        if (f != null && !f.matches("(?i)json|geojson|html")) {
+            throw ApiProblem.badRequest("f must be json, html, " + String.join(", ", FeatureDownloads.keys()) + ", not '" + f + "'");
+        }
         Format format = Format.of(ctx);
         String base = urls.base(ctx);
         String itemsUrl = base + "/collections/" + layer.id() + "/items";

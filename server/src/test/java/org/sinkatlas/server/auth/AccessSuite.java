@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +20,8 @@ abstract class AccessSuite {
 
     protected abstract DemoServer demo();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static JsonNode json(HttpResponse<String> r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.body(), e);
-        }
+        return DemoServer.json(r);
     }
 
     private HttpResponse<String> get(String path, String token) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,15 +34,10 @@ abstract class FeatureEditsSuite {
 
     protected abstract DemoServer demo();
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROJECTS = "/collections/sink-projects/items";
 
     private static JsonNode json(HttpResponse<String> r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.body(), e);
-        }
+        return DemoServer.json(r);
     }
 
     private HttpResponse<String> send(String method, String path, String token, String type, String body, String... headers) {

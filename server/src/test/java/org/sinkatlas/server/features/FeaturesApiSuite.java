@@ -264,6 +264,7 @@ abstract class FeaturesApiSuite {
         assertEquals(400, p.get("status").asInt());
         assertFalse(p.get("detail").asText().isBlank());
         assertNotNull(p.get("code"));
+        if (path.endsWith("f=xml")) assertTrue(p.get("detail").asText().contains("json, html, gpkg, shp, csv"), r.body());
         assertEquals(200, demo().get("/health").statusCode(), "the server keeps serving");
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -45,20 +44,12 @@ abstract class TilesApiSuite {
     @TempDir
     Path dir;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static JsonNode json(HttpResponse<String> r) {
-        try {
-            return JSON.readTree(r.body());
-        } catch (Exception e) {
-            throw new AssertionError("not JSON: " + r.body(), e);
-        }
+        return DemoServer.json(r);
     }
 
     private JsonNode ok(String path) {
-        HttpResponse<String> r = demo().get(path);
-        assertEquals(200, r.statusCode(), path + " -> " + r.body());
-        return json(r);
+        return demo().getJson(path);
     }
 
     private HttpResponse<byte[]> bytes(String path, String... headers) {
@@ -102,7 +93,7 @@ abstract class TilesApiSuite {
 
         String geojson = Gdal.run("ogr2ogr", "-f", "GeoJSON", "/vsistdout/", "-t_srs", "EPSG:4326", "-oo",
                 "METADATA_FILE=" + tileJson, file.toString(), "parcels", "-where", "mvt_id = " + parcel.id());
-        JsonNode fc = JSON.readTree(geojson);
+        JsonNode fc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(geojson);
         assertEquals(1, fc.get("features").size(), geojson);
         JsonNode f = fc.get("features").get(0);
         assertEquals(parcel.property("code"), f.at("/properties/code").asText());
