@@ -51,7 +51,11 @@ final class MvtEncoding {
         Envelope clip = new Envelope(-q.buffer(), q.extent() + q.buffer(), -q.buffer(), q.extent() + q.buffer());
         Geometry clipBox = FACTORY.toGeometry(clip);
         List<Geometry> out = new ArrayList<>();
-        try (StoreCursor<Feature> features = store.query(layerId, FeatureQuery.of(Filter.bbox(q.lonLatBounds())))) {
+        // The index leaves out what is too small to see (a little generously: the exact test follows), so a low
+        // zoom does not read every feature of its area.
+        Filter visible = new Filter.BigEnoughIn(q.lonLatBounds(), q.minSizeUnits() / q.unitsPerDegreeX() * 0.999,
+                q.minSizeUnits() / q.unitsPerDegreeY() * 0.999);
+        try (StoreCursor<Feature> features = store.query(layerId, FeatureQuery.of(visible))) {
             while (features.hasNext() && out.size() < q.maxFeatures()) {
                 Feature f = features.next();
                 if (!q.bigEnough(f.geometry().getEnvelopeInternal())) continue;

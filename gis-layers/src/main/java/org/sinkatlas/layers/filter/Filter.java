@@ -73,6 +73,13 @@ public sealed interface Filter {
     record Intersects(Geometry geometry) implements Filter {}
 
     /**
+     * The feature's box meets {@code box}, and is at least {@code minWidth} wide or {@code minHeight} high
+     * (storage CRS units; a point always is): what a map at some scale can show of an area. Engines answer it
+     * from their spatial index alone, so thinning a low-zoom tile does not read the features it leaves out.
+     */
+    record BigEnoughIn(Envelope box, double minWidth, double minHeight) implements Filter {}
+
+    /**
      * The feature's geometry stands in this DE-9IM relation to a geometry (storage CRS): {@code op(feature,
      * geometry)}. Intersects is {@link Intersects}; disjoint is {@code Not(Intersects)}.
      */

@@ -821,4 +821,25 @@ public abstract class LayerStoreContract {
         store.updateLayer(PLOTS.withPublished(false));
         assertTrue(seen.get(0).isWholeLayer());
     }
+
+    @Test
+    void bigEnoughInKeepsWhatAMapCanShowFromTheIndex() {
+        List<Long> ids = store.write("t", w -> List.of(
+                w.insert(AREAS.id(), new FeatureDraft(square(120.10, 31.10, 0.001), Map.of("name", "speck"))).id(),
+                w.insert(AREAS.id(), new FeatureDraft(square(120.20, 31.10, 0.01), Map.of("name", "field"))).id(),
+                w.insert(AREAS.id(), new FeatureDraft(square(120.30, 31.10, 0.1), Map.of("name", "lake"))).id(),
+                w.insert(AREAS.id(), new FeatureDraft(square(125.00, 31.10, 0.1), Map.of("name", "far away"))).id()));
+        List<Long> found = new ArrayList<>();
+        try (StoreCursor<Feature> c = store.query(AREAS.id(), FeatureQuery.of(new Filter.BigEnoughIn(
+                new Envelope(120.0, 121.0, 31.0, 31.5), 0.005, 0.005)))) {
+            c.forEachRemaining(f -> found.add(f.id()));
+        }
+        assertEquals(List.of(ids.get(1), ids.get(2)), found, "big enough and in the box");
+        // Wide or high is enough; and the box is the only place asked about.
+        Geometry thin = wkt("POLYGON ((120.5 31.2, 120.6 31.2, 120.6 31.2001, 120.5 31.2001, 120.5 31.2))");
+        long thinId = store.write("t", w -> w.insert(AREAS.id(), new FeatureDraft(thin, Map.of("name", "dyke")))).id();
+        assertEquals(3, store.count(AREAS.id(), new Filter.BigEnoughIn(new Envelope(120.0, 121.0, 31.0, 31.5), 0.005, 0.005)));
+        assertEquals(1, store.count(AREAS.id(), Filter.and(new Filter.Compare("id", ComparisonOp.EQ, thinId),
+                new Filter.BigEnoughIn(new Envelope(120.55, 120.56, 31.0, 31.5), 0.05, 0.05))));
+    }
 }

@@ -34,6 +34,19 @@ final class GeoPackageDialect implements SqlDialect {
                 + GpkgSpatialFunctions.function(op) + "(" + GEOMETRY_COLUMN + ", ?))";
     }
 
+    /** From the R-tree alone (its boxes are float32, rounded outwards: a little generous, never less). */
+    @Override
+    public String bigEnoughIn(LayerInfo layer, Envelope box, double minWidth, double minHeight, List<Object> params) {
+        params.add(box.getMaxX());
+        params.add(box.getMinX());
+        params.add(box.getMaxY());
+        params.add(box.getMinY());
+        params.add(minWidth);
+        params.add(minHeight);
+        return "fid IN (SELECT id FROM " + quote(rtreeTable(layer)) + " WHERE minx <= ? AND maxx >= ? AND miny <= ?"
+                + " AND maxy >= ? AND (maxx - minx >= ? OR maxy - miny >= ? OR (maxx = minx AND maxy = miny)))";
+    }
+
     /** Features whose R-tree box meets (or covers) the geometry's envelope; then binds the geometry's WKB. */
     private String candidates(LayerInfo layer, Geometry geometry, boolean covering, List<Object> params) {
         Envelope e = geometry.getEnvelopeInternal();

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKBWriter;
 import org.sinkatlas.layers.filter.SpatialOp;
@@ -35,6 +36,18 @@ final class PostgisDialect implements SqlDialect {
     public String spatial(LayerInfo layer, SpatialOp op, Geometry geometry, List<Object> params) {
         params.add(new WKBWriter(2).write(geometry));
         return FUNCTIONS.get(op) + "(geom, ST_GeomFromWKB(?, 4326))";
+    }
+
+    @Override
+    public String bigEnoughIn(LayerInfo layer, Envelope box, double minWidth, double minHeight, List<Object> params) {
+        params.add(box.getMinX());
+        params.add(box.getMinY());
+        params.add(box.getMaxX());
+        params.add(box.getMaxY());
+        params.add(minWidth);
+        params.add(minHeight);
+        return "(geom && ST_MakeEnvelope(?, ?, ?, ?, 4326) AND (ST_XMax(geom) - ST_XMin(geom) >= ?"
+                + " OR ST_YMax(geom) - ST_YMin(geom) >= ? OR (ST_XMax(geom) = ST_XMin(geom) AND ST_YMax(geom) = ST_YMin(geom))))";
     }
 
     @Override

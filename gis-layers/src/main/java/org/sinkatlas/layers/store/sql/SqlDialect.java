@@ -1,6 +1,7 @@
 package org.sinkatlas.layers.store.sql;
 
 import java.util.List;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.filter.SpatialOp;
 import org.sinkatlas.layers.model.LayerInfo;
@@ -24,6 +25,9 @@ public interface SqlDialect {
      * spatial index; appends its bind values to {@code params}.
      */
     String intersects(LayerInfo layer, Geometry geometry, List<Object> params);
+
+    /** A boolean SQL expression for {@link org.sinkatlas.layers.filter.Filter.BigEnoughIn}, from the spatial index. */
+    String bigEnoughIn(LayerInfo layer, Envelope box, double minWidth, double minHeight, List<Object> params);
 
     /**
      * A boolean SQL expression: the layer's geometry stands in relation {@code op} to {@code geometry} (storage

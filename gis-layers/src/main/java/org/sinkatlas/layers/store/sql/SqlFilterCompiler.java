@@ -70,6 +70,9 @@ public final class SqlFilterCompiler {
         if (f instanceof Filter.IsNull n) {
             return column(layer, n.property()).sql + " IS NULL";
         }
+        if (f instanceof Filter.BigEnoughIn b) {
+            return dialect.bigEnoughIn(layer, b.box(), b.minWidth(), b.minHeight(), params);
+        }
         if (f instanceof Filter.Intersects i) {
             return dialect.intersects(layer, i.geometry(), params);
         }
