@@ -66,6 +66,10 @@ public final class DemoDataset {
         layers.put(DemoLayers.PARKS, parks);
         layers.put(DemoLayers.PV_SITES, geo.pvSites(allWater));
         layers.put(DemoLayers.ENERGY_SITES, geo.energySites());
+        layers.put(DemoLayers.VERTICAL_GREENING, geo.verticalGreening());
+        layers.put(DemoLayers.LOW_ENERGY_BUILDINGS, geo.lowEnergyBuildings());
+        layers.put(DemoLayers.ECO_CYCLE_SITES, geo.ecoCycleSites());
+        layers.put(DemoLayers.LOW_CARBON_FACTORIES, geo.lowCarbonFactories());
         layers.put(DemoLayers.SINK_PROJECTS, geo.sinkProjects(allWater));
 
         List<DemoParcels.Overlay> overlays = new ArrayList<>();
@@ -96,7 +100,8 @@ public final class DemoDataset {
     }
 
     /**
-     * Loads the demo layers into a store that has no layers yet; does nothing to a store that has any.
+     * Loads the demo layers, and the demo's reported target figures ({@link DemoReports}), into a store that has
+     * no layers yet; does nothing to a store that has any.
      *
      * @param progress receives one line per layer
      * @return whether the demo was loaded
@@ -117,9 +122,11 @@ public final class DemoDataset {
                     return null;
                 });
                 n++;
-                progress.accept(String.format("[%2d/%d] %-14s %,7d features", n, data.size(), layer.id(),
+                progress.accept(String.format("[%2d/%d] %-20s %,7d features", n, data.size(), layer.id(),
                         e.getValue().size()));
             }
+            DemoReports.append(store);
+            progress.accept(String.format("        %-20s %,7d records", "target reports", DemoReports.count()));
         } catch (RuntimeException e) {
             // The store was empty: leave it empty rather than half loaded.
             try {

@@ -405,7 +405,8 @@ final class DemoGeography {
             {"张马村乡村公园", "Zhangma Village rural park", 121.005, 31.098, "built", "2022-12-31"},
             {"东西村乡村公园", "Dongxi Village rural park", 120.905, 31.025, "built", "2023-09-30"},
             {"沈太村乡村公园", "Shentai Village rural park", 121.07, 31.06, "built", "2024-05-31"},
-            {"双祥村乡村公园", "Shuangxiang Village rural park", 120.93, 31.005, "under_construction", null},
+            // Drawn just across the border, in Jiashan: the Qingpu target does not count it.
+            {"大舜乡村公园", "Dashun rural park", 120.93, 31.005, "under_construction", null},
             {"徐练村乡村公园", "Xulian Village rural park", 121.035, 31.005, "planned", null},
             {"章埝村乡村公园", "Zhangnian Village rural park", 121.09, 31.04, "planned", null}
         };
@@ -537,6 +538,144 @@ final class DemoGeography {
                     "synthetic", true)));
         }
         return out;
+    }
+
+    // ----------------------------------------------------------------------------------------------------
+    // The plan's other countable works: vertical greening, ultra-low-energy buildings, eco-cycle sites and
+    // low-carbon factories, as points at real towns. Each target's scope is partly met; a few features lie in
+    // the other districts so that a target's scope visibly decides what counts.
+
+    List<FeatureDraft> verticalGreening() {
+        // {name, name_en, lon, lat, kind, m², status, completed}
+        Object[][] sites = {
+            {"青浦区行政中心屋顶绿化", "Qingpu civic centre green roof", 121.113, 31.151, "green-roof", 3200.0, "built",
+                "2019-10-31"},
+            {"夏阳湖畔垂直绿墙", "Xiayang Lake green wall", 121.105, 31.158, "green-wall", 1000.0, "built", "2020-06-30"},
+            {"国家会展中心（上海）屋顶绿化", "National Exhibition and Convention Center green roofs", 121.295, 31.192,
+                "green-roof", 8500.0, "built", "2021-09-30"},
+            {"徐泾轨交高架桥体绿化", "Xujing metro viaduct greening", 121.265, 31.185, "bridge", 2600.0, "built",
+                "2022-05-31"},
+            {"华新镇社区中心屋顶绿化", "Huaxin community centre green roof", 121.215, 31.238, "green-roof", 2300.0, "built",
+                "2022-10-31"},
+            {"赵巷商业区垂直绿化", "Zhaoxiang shopping district green walls", 121.200, 31.160, "green-wall", 3100.0, "built",
+                "2023-04-30"},
+            {"朱家角游客中心屋顶绿化", "Zhujiajiao visitor centre green roof", 121.052, 31.110, "green-roof", 1800.0, "built",
+                "2023-09-30"},
+            {"青浦新城站城市综合体立体绿化", "Qingpu New City station complex greening", 121.125, 31.140, "green-wall", 6200.0,
+                "built", "2024-06-30"},
+            {"西岑科创中心立体绿化（一期）", "Xicen innovation centre greening, phase 1", 120.946, 31.058, "green-roof",
+                5400.0, "built", "2024-11-30"},
+            {"香花桥工业园区屋顶绿化", "Xianghuaqiao industrial park green roofs", 121.150, 31.195, "green-roof", 2700.0,
+                "built", "2025-06-30"},
+            {"白鹤镇中心小学屋顶绿化", "Baihe central primary school green roof", 121.148, 31.250, "green-roof", 1000.0,
+                "built", "2025-03-31"},
+            {"练塘镇公共建筑垂直绿化", "Liantang public buildings green walls", 121.020, 31.012, "green-wall", 1500.0,
+                "under_construction", null},
+            {"西岑科创中心立体绿化（二期）", "Xicen innovation centre greening, phase 2", 120.950, 31.064, "green-roof",
+                5000.0, "under_construction", null},
+            {"青浦新城公共建筑屋顶绿化", "Qingpu New City public-building green roofs", 121.130, 31.160, "green-roof",
+                5000.0, "planned", null},
+            {"金泽古镇桥体绿化", "Jinze old town bridge greening", 120.918, 31.040, "bridge", 1900.0, "planned", null},
+            {"松陵公共建筑屋顶绿化", "Songling public-building green roofs", 120.645, 31.140, "green-roof", 4000.0, "built",
+                "2022-08-31"},
+            {"魏塘街道垂直绿化", "Weitang subdistrict green walls", 120.925, 30.835, "green-wall", 2200.0, "built",
+                "2023-06-30"}
+        };
+        List<FeatureDraft> out = new ArrayList<>();
+        for (Object[] s : sites) {
+            out.add(site(s, "kind", s[4], "area_m2", s[5], "status", s[6], "completed", date((String) s[7]), "note", null));
+        }
+        return out;
+    }
+
+    List<FeatureDraft> lowEnergyBuildings() {
+        // {name, name_en, lon, lat, kind, floor m², status, completed, note}
+        Object[][] sites = {
+            {"赵巷超低能耗试点住宅", "Zhaoxiang ultra-low-energy pilot housing", 121.205, 31.165, "residential", 9500.0, "built",
+                "2022-12-31", "2024年前的试点，不计入每年1个的目标 · a pilot before 2024, outside the yearly target"},
+            {"青浦新城超低能耗示范办公楼", "Qingpu New City ultra-low-energy office", 121.118, 31.147, "office", 18000.0,
+                "built", "2024-10-31", null},
+            {"西岑科创中心超低能耗研发楼", "Xicen ultra-low-energy research building", 120.944, 31.061, "office", 32000.0,
+                "built", "2025-09-30", null},
+            {"徐泾超低能耗保障性住房", "Xujing ultra-low-energy affordable housing", 121.275, 31.176, "residential", 46000.0,
+                "under_construction", null, null},
+            {"朱家角超低能耗学校", "Zhujiajiao ultra-low-energy school", 121.055, 31.105, "school", 12000.0, "planned", null,
+                null},
+            {"枫南社区超低能耗建筑项目", "Fengnan community ultra-low-energy buildings", 120.985, 30.855, "residential",
+                54000.0, "built", "2025-11-30", "方案（十）2点名的嘉善项目 · the Jiashan project named in clause (10) 2"},
+            {"吴江高铁新城超低能耗展示中心", "Wujiang HSR city ultra-low-energy exhibition centre", 120.797, 31.063, "public",
+                8000.0, "built", "2023-08-31", null}
+        };
+        List<FeatureDraft> out = new ArrayList<>();
+        for (Object[] s : sites) {
+            out.add(site(s, "kind", s[4], "floor_area_m2", s[5], "status", s[6], "completed", date((String) s[7]), "note",
+                    s[8]));
+        }
+        return out;
+    }
+
+    List<FeatureDraft> ecoCycleSites() {
+        // {name, name_en, lon, lat, kind, speciality, status, completed}
+        Object[][] sites = {
+            {"练塘茭白生态循环示范基地", "Liantang water-bamboo eco-cycle base", 121.030, 31.015, "base", "茭白种养循环 water bamboo",
+                "built", "2022-06-30"},
+            {"白鹤草莓种养循环示范基地", "Baihe strawberry eco-cycle base", 121.155, 31.245, "base", "草莓 strawberries", "built",
+                "2022-11-30"},
+            {"金泽稻渔共生示范基地", "Jinze rice-fish eco-cycle base", 120.905, 31.050, "base", "稻渔共生 rice and fish", "built",
+                "2023-05-31"},
+            {"朱家角生态循环示范基地", "Zhujiajiao eco-cycle base", 121.030, 31.090, "base", "种养结合 crops and livestock",
+                "built", "2023-10-31"},
+            {"香花桥蔬菜循环示范基地", "Xianghuaqiao vegetable eco-cycle base", 121.160, 31.205, "base", "蔬菜 vegetables", "built",
+                "2024-06-30"},
+            {"重固生态循环示范基地", "Chonggu eco-cycle base", 121.180, 31.200, "base", "秸秆还田 straw return", "built",
+                "2025-05-31"},
+            {"华新种养结合示范基地", "Huaxin crop-livestock eco-cycle base", 121.210, 31.225, "base", "种养结合 crops and livestock",
+                "under_construction", null},
+            {"赵巷生态循环示范基地", "Zhaoxiang eco-cycle base", 121.195, 31.155, "base", "林下经济 under-forest farming",
+                "planned", null},
+            {"练塘生态循环示范镇", "Liantang eco-cycle demonstration town", 121.022, 31.008, "town", "全镇生态循环 the whole town",
+                "under_construction", null},
+            {"震泽蚕桑生态循环基地", "Zhenze sericulture eco-cycle base", 120.500, 30.920, "base", "桑基鱼塘 mulberry and fish",
+                "built", "2021-09-30"}
+        };
+        List<FeatureDraft> out = new ArrayList<>();
+        for (Object[] s : sites) {
+            out.add(site(s, "kind", s[4], "speciality", s[5], "status", s[6], "completed", date((String) s[7])));
+        }
+        return out;
+    }
+
+    List<FeatureDraft> lowCarbonFactories() {
+        // {name, name_en, lon, lat, kind, status, completed, note}
+        Object[][] sites = {
+            {"青浦工业园区低碳示范园区", "Qingpu industrial park low-carbon park", 121.140, 31.135, "park", "built", "2023-12-31",
+                null},
+            {"朱家角工业园区绿色近零碳示范工厂", "Zhujiajiao near-zero-carbon demonstration factory", 121.060, 31.120, "factory",
+                "built", "2024-12-20", "方案（八）2：青浦区完成绿色近零碳示范工厂建设 · clause (8) 2"},
+            {"吴江纺织循环经济产业园", "Wujiang textile circular-economy park", 120.655, 30.890, "park", "built", "2024-06-30",
+                "方案（八）2点名的项目 · named in clause (8) 2"},
+            {"吴江经济技术开发区低碳工厂", "Wujiang ETDZ low-carbon factory", 120.675, 31.115, "factory", "under_construction",
+                null, null},
+            {"嘉善经济技术开发区低碳工厂", "Jiashan ETDZ low-carbon factory", 120.945, 30.860, "factory", "built", "2025-04-30",
+                null},
+            {"嘉善中新产业园低碳园区", "Jiashan China-Singapore industrial park, low-carbon", 120.900, 30.870, "park", "planned",
+                null, null}
+        };
+        List<FeatureDraft> out = new ArrayList<>();
+        for (Object[] s : sites) {
+            out.add(site(s, "kind", s[4], "status", s[5], "completed", date((String) s[6]), "note", s[7]));
+        }
+        return out;
+    }
+
+    /** A point feature from a row {name, name_en, lon, lat, ...} with the given further properties. */
+    private FeatureDraft site(Object[] row, Object... more) {
+        double lon = (double) row[2];
+        double lat = (double) row[3];
+        Map<String, Object> p = props("name", row[0], "name_en", row[1], "district", districtAt(lon, lat));
+        p.putAll(props(more));
+        p.put("synthetic", true);
+        return feature(MetricShapes.FACTORY.createPoint(new Coordinate(lon, lat)), p);
     }
 
     // ----------------------------------------------------------------------------------------------------

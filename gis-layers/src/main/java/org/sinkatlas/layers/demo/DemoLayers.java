@@ -30,6 +30,10 @@ public final class DemoLayers {
     public static final String PARKS = "parks";
     public static final String PV_SITES = "pv-sites";
     public static final String ENERGY_SITES = "energy-sites";
+    public static final String VERTICAL_GREENING = "vertical-greening";
+    public static final String LOW_ENERGY_BUILDINGS = "low-energy-buildings";
+    public static final String ECO_CYCLE_SITES = "eco-cycle-sites";
+    public static final String LOW_CARBON_FACTORIES = "low-carbon-factories";
     public static final String SINK_PROJECTS = "sink-projects";
     public static final String PARCELS = "parcels";
 
@@ -49,7 +53,8 @@ public final class DemoLayers {
     /** Every demo layer, in the order the map lists them. */
     public static List<LayerInfo> all() {
         return List.of(districts(), keyZones(), water(), greenways(), forests(), wetlands(), polderPonds(), parks(),
-                pvSites(), energySites(), sinkProjects(), parcels());
+                pvSites(), energySites(), verticalGreening(), lowEnergyBuildings(), ecoCycleSites(), lowCarbonFactories(),
+                sinkProjects(), parcels());
     }
 
     private static List<PropertyDef> props(PropertyDef... defs) {
@@ -204,6 +209,52 @@ public final class DemoLayers {
                         p("zone", STRING, "所在重点区域", "Key zone"), STATUS, COMPLETED,
                         p("capacity_mw", REAL, "容量（兆瓦）", "Capacity (MW)"), SYNTHETIC_FLAG),
                 "completed", true, SYNTHETIC, List.of("能源站", "energy"));
+    }
+
+    static LayerInfo verticalGreening() {
+        return new LayerInfo(VERTICAL_GREENING, Localized.of("立体绿化", "Vertical greening"),
+                describe("屋顶绿化、垂直绿墙与桥体绿化等立体绿网项目，以点位表示，含绿化面积（平方米）、状态与建成日期，用于青浦区5.1万平方米立体绿网目标。",
+                        "Green roofs, green walls and bridge greening (the plan's 立体绿网), as points with their greened"
+                                + " area (m²), status and completion date, for Qingpu's 51,000 m² target.", true),
+                GeometryKind.POINT,
+                props(NAME, NAME_EN, DISTRICT, p("kind", STRING, "类型（green-roof 屋顶绿化 / green-wall 垂直绿墙 / bridge 桥体绿化）",
+                        "Kind (green-roof / green-wall / bridge)"),
+                        p("area_m2", REAL, "绿化面积（平方米）", "Greened area (m²)"), STATUS, COMPLETED, SYNTHETIC_FLAG, NOTE),
+                "completed", true, SYNTHETIC, List.of("立体绿化", "立体绿网", "vertical greening", "green roofs"));
+    }
+
+    static LayerInfo lowEnergyBuildings() {
+        return new LayerInfo(LOW_ENERGY_BUILDINGS, Localized.of("超低能耗建筑", "Ultra-low-energy buildings"),
+                describe("超低能耗建筑项目（含试点），以点位表示，含建筑面积、状态与建成日期，用于青浦区“每年落实1个超低能耗建筑”目标。",
+                        "Ultra-low-energy building projects (pilots included), as points with floor area, status and"
+                                + " completion date, for Qingpu's one-building-a-year target.", true),
+                GeometryKind.POINT,
+                props(NAME, NAME_EN, DISTRICT, p("kind", STRING, "类型（office 办公 / residential 住宅 / school 学校 / public 公共建筑）",
+                        "Kind (office / residential / school / public)"),
+                        p("floor_area_m2", REAL, "建筑面积（平方米）", "Floor area (m²)"), STATUS, COMPLETED, SYNTHETIC_FLAG, NOTE),
+                "completed", true, SYNTHETIC, List.of("超低能耗建筑", "ultra-low-energy buildings"));
+    }
+
+    static LayerInfo ecoCycleSites() {
+        return new LayerInfo(ECO_CYCLE_SITES, Localized.of("生态循环示范基地", "Eco-cycle demonstration sites"),
+                describe("生态循环农业示范基地与生态循环示范镇，以点位表示，含特色、状态与建成日期，用于青浦区“8个示范基地、1个示范镇”目标。",
+                        "Eco-cycle farming demonstration bases and the eco-cycle demonstration town, as points with"
+                                + " their speciality, status and completion date, for Qingpu's 8 bases and 1 town.", true),
+                GeometryKind.POINT,
+                props(NAME, NAME_EN, DISTRICT, p("kind", STRING, "类型（base 示范基地 / town 示范镇）", "Kind (base / town)"),
+                        p("speciality", STRING, "特色", "Speciality"), STATUS, COMPLETED, SYNTHETIC_FLAG),
+                "completed", true, SYNTHETIC, List.of("生态循环", "eco-cycle"));
+    }
+
+    static LayerInfo lowCarbonFactories() {
+        return new LayerInfo(LOW_CARBON_FACTORIES, Localized.of("低碳工厂与园区", "Low-carbon factories and parks"),
+                describe("低碳工厂与低碳园区，以点位表示，含状态与建成日期，用于“两区一县分别完成2家低碳工厂或低碳园区”目标。",
+                        "Low-carbon factories and industrial parks, as points with status and completion date, for the"
+                                + " target of two in each district.", true),
+                GeometryKind.POINT,
+                props(NAME, NAME_EN, DISTRICT, p("kind", STRING, "类型（factory 工厂 / park 园区）", "Kind (factory / park)"),
+                        STATUS, COMPLETED, SYNTHETIC_FLAG, NOTE),
+                "completed", true, SYNTHETIC, List.of("低碳工厂", "低碳园区", "low-carbon factories"));
     }
 
     static LayerInfo sinkProjects() {

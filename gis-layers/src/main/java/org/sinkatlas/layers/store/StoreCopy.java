@@ -45,7 +45,7 @@ public final class StoreCopy {
                 long[] copied = copyLayer(from, to, layer, author);
                 features += copied[0];
                 history += copied[1];
-                progress.accept(String.format("%-14s %,9d features %,9d history rows", layer.id(), copied[0], copied[1]));
+                progress.accept(String.format("%-20s %,9d features %,9d history rows", layer.id(), copied[0], copied[1]));
             }
             List<ServiceRecord> records = from.records(null);
             to.write(author, w -> {
@@ -53,7 +53,7 @@ public final class StoreCopy {
                 return null;
             });
             recordCount = records.size();
-            progress.accept(String.format("%-14s %,9d records", "(service)", recordCount));
+            progress.accept(String.format("%-20s %,9d records", "(service)", recordCount));
         } catch (RuntimeException e) {
             try {
                 to.dropAllLayers();

@@ -122,6 +122,30 @@ class DemoDatasetTest {
     }
 
     @Test
+    void pointSitesLieInTheDistrictTheyName() {
+        Map<String, Geometry> districts = new java.util.HashMap<>();
+        for (FeatureDraft d : demo.get(DemoLayers.DISTRICTS)) districts.put((String) d.properties().get("name"), d.geometry());
+        for (String layer : List.of(DemoLayers.ENERGY_SITES, DemoLayers.VERTICAL_GREENING, DemoLayers.LOW_ENERGY_BUILDINGS,
+                DemoLayers.ECO_CYCLE_SITES, DemoLayers.LOW_CARBON_FACTORIES)) {
+            for (FeatureDraft f : demo.get(layer)) {
+                String district = (String) f.properties().get("district");
+                assertNotNull(district, layer + " " + f.properties().get("name") + " lies outside the zone");
+                assertTrue(districts.get(district).contains(f.geometry()), layer + " " + f.properties().get("name"));
+                assertEquals(Boolean.TRUE, f.properties().get("synthetic"));
+            }
+        }
+        // Rural parks lie in the district their property names: eight in Qingpu for its ten-park target, one in Jiashan.
+        int qingpu = 0;
+        for (FeatureDraft p : demo.get(DemoLayers.PARKS)) {
+            if (!"rural".equals(p.properties().get("kind"))) continue;
+            String district = (String) p.properties().get("district");
+            assertTrue(districts.get(district).contains(p.geometry().getInteriorPoint()), p.properties().get("name").toString());
+            if (district.equals("青浦区")) qingpu++;
+        }
+        assertEquals(8, qingpu);
+    }
+
+    @Test
     void theSameSeedGivesTheSameParcels() {
         List<FeatureDraft> first = demo.get(DemoLayers.PARCELS);
         List<FeatureDraft> again = DemoDataset.build(CRS).get(DemoLayers.PARCELS);

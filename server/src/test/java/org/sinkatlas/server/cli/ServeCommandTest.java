@@ -71,14 +71,16 @@ class ServeCommandTest {
         Path store = dir.resolve("data/atlas.gpkg");
         StringBuilder progress = new StringBuilder();
         try (LayerStore s = StoreLocation.open(store.toString(), true, line -> progress.append(line).append('\n'))) {
-            assertEquals(12, s.layers().size());
+            assertEquals(16, s.layers().size());
+            assertEquals(20, s.records("target-report").size(), "the demo's reported target figures");
         }
         assertTrue(Files.exists(store));
         assertFalse(Files.exists(dir.resolve("data/atlas.partial.gpkg")));
-        assertTrue(progress.toString().contains("[12/12] parcels"), progress.toString());
+        assertTrue(progress.toString().contains("[16/16] parcels"), progress.toString());
         // Opening it again does not load anything twice.
         try (LayerStore s = StoreLocation.open(store.toString(), true, line -> progress.append("again: ").append(line))) {
-            assertEquals(12, s.layers().size());
+            assertEquals(16, s.layers().size());
+            assertEquals(20, s.records("target-report").size(), "the demo's reported target figures");
         }
         assertFalse(progress.toString().contains("again:"));
     }

@@ -147,7 +147,8 @@ abstract class FeaturesApiSuite {
         List<String> ids = new ArrayList<>();
         all.get("collections").forEach(c -> ids.add(c.get("id").asText()));
         assertEquals(List.of("districts", "key-zones", "water", "greenways", "forests", "wetlands", "polder-ponds", "parks",
-                "pv-sites", "energy-sites", "sink-projects", "parcels"), ids);
+                "pv-sites", "energy-sites", "vertical-greening", "low-energy-buildings", "eco-cycle-sites",
+                "low-carbon-factories", "sink-projects", "parcels"), ids);
         JsonNode parcels = ok("/collections/parcels");
         assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", parcels.get("storageCrs").asText());
         List<String> crs = new ArrayList<>();

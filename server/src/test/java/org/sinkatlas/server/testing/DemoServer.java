@@ -12,17 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.sinkatlas.layers.crs.CrsService;
-import org.sinkatlas.layers.demo.DemoDataset;
 import org.sinkatlas.layers.store.LayerStore;
-import org.sinkatlas.layers.store.StoreCopy;
-import org.sinkatlas.layers.store.geopackage.GeoPackageStore;
-import org.sinkatlas.layers.store.postgis.PostgisStore;
-import org.sinkatlas.layers.testing.TestPostgis;
+import org.sinkatlas.layers.testing.DemoStores;
 import org.sinkatlas.server.SinkAtlasServer;
 import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.sink.calc.SinkCalculator;
@@ -31,8 +24,8 @@ import org.sinkatlas.sink.standard.StandardCatalog;
 
 /**
  * A real Sink Atlas server on a free port over the demo dataset, one per store engine, shared by the HTTP
- * tests of a test run: the demo is built once into a GeoPackage and copied into PostGIS. Comes with a plain
- * java.net.http client.
+ * tests of a test run: the demo is built once into a GeoPackage and copied into PostGIS ({@link DemoStores}).
+ * Comes with a plain java.net.http client.
  */
 public final class DemoServer {
 
@@ -51,10 +44,7 @@ public final class DemoServer {
         this.server = new SinkAtlasServer(store).start("127.0.0.1", 0);
         this.adminToken = adminToken != null ? adminToken : server.access().keys().bootstrapAdmin()
                 .orElseThrow(() -> new IllegalStateException("a new demo store already had keys")).token();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            store.close();
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         // The server estimates the parcels in the background when it starts; tests read the results.
         SinkCalculator calc = new SinkCalculator(StandardCatalog.builtIn().current());
         long deadline = System.nanoTime() + 300_000_000_000L;
@@ -71,25 +61,16 @@ public final class DemoServer {
 
     /** The demo on the embedded GeoPackage engine. */
     public static synchronized DemoServer geopackage() {
-        if (geopackage == null) {
-            try {
-                Path dir = Files.createTempDirectory("sink-atlas-test");
-                LayerStore store = GeoPackageStore.open(dir.resolve("demo.gpkg"));
-                DemoDataset.loadIfEmpty(store, new CrsService(), line -> { });
-                geopackage = new DemoServer(store, null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+        if (geopackage == null) geopackage = new DemoServer(DemoStores.geopackage(), null);
         return geopackage;
     }
 
     /** The same demo on PostGIS (copied from the GeoPackage one, ids, versions and keys included). */
     public static synchronized DemoServer postgis() {
         if (postgis == null) {
-            LayerStore store = PostgisStore.open(TestPostgis.freshSchema());
-            StoreCopy.copy(geopackage().store(), store, "copy", line -> { });
-            postgis = new DemoServer(store, geopackage().adminToken());
+            // The GeoPackage demo first: its admin key is made before the copy, which carries it.
+            String token = geopackage().adminToken();
+            postgis = new DemoServer(DemoStores.postgis(), token);
         }
         return postgis;
     }

@@ -3,28 +3,19 @@ package org.sinkatlas.sink.layers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sinkatlas.layers.crs.CrsService;
-import org.sinkatlas.layers.demo.DemoDataset;
 import org.sinkatlas.layers.demo.DemoLayers;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
-import org.sinkatlas.layers.store.StoreCopy;
 import org.sinkatlas.layers.store.StoreCursor;
-import org.sinkatlas.layers.store.geopackage.GeoPackageStore;
-import org.sinkatlas.layers.store.postgis.PostgisSettings;
-import org.sinkatlas.layers.store.postgis.PostgisStore;
-import org.sinkatlas.layers.testing.TestPostgis;
+import org.sinkatlas.layers.testing.DemoStores;
 import org.sinkatlas.sink.calc.SinkCalculator;
 import org.sinkatlas.sink.standard.StandardCatalog;
 
@@ -33,16 +24,12 @@ class SinkSummariesTest {
 
     static LayerStore gpkg;
     static LayerStore pg;
-    static PostgisSettings schema;
     static final SinkCalculator CALC = new SinkCalculator(StandardCatalog.builtIn().current());
 
     @BeforeAll
-    static void stores() throws Exception {
-        gpkg = GeoPackageStore.open(Files.createTempDirectory("sums").resolve("demo.gpkg"));
-        DemoDataset.loadIfEmpty(gpkg, new CrsService(), l -> { });
-        schema = TestPostgis.freshSchema();
-        pg = PostgisStore.open(schema);
-        StoreCopy.copy(gpkg, pg, "copy", l -> { });
+    static void stores() {
+        gpkg = DemoStores.geopackage();
+        pg = DemoStores.postgis();
         for (LayerStore s : List.of(gpkg, pg)) {
             assertTrue(StoredEstimates.stale(s, DemoLayers.PARCELS, CALC) > 0);
             long[] last = new long[1];
@@ -51,13 +38,6 @@ class SinkSummariesTest {
             assertEquals(n, last[0], "progress reached the end");
             assertEquals(0, StoredEstimates.stale(s, DemoLayers.PARCELS, CALC));
         }
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        gpkg.close();
-        pg.close();
-        TestPostgis.dropSchema(schema);
     }
 
     @Test
