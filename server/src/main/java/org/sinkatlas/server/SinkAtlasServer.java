@@ -3,6 +3,7 @@ package org.sinkatlas.server;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,12 @@ import org.sinkatlas.server.openapi.OpenApiResource;
 import org.sinkatlas.server.sinks.Jobs;
 import org.sinkatlas.server.sinks.SinkApi;
 import org.sinkatlas.server.search.SearchApi;
+import org.sinkatlas.server.targets.TargetsApi;
 import org.sinkatlas.server.tiles.TilesApi;
 import org.sinkatlas.server.viewer.ViewerPage;
 import org.sinkatlas.sink.standard.StandardCatalog;
+import org.sinkatlas.sink.targets.TargetCatalog;
+import org.sinkatlas.sink.targets.TargetTracker;
 import org.sinkatlas.tiles.TileCache;
 import org.sinkatlas.tiles.TileRules;
 import org.sinkatlas.tiles.VectorTiles;
@@ -65,36 +69,41 @@ public final class SinkAtlasServer implements AutoCloseable {
      * @param rateLimit requests per second per client, or 0 for no limit
      * @param tileCacheBytes the most bytes of tiles kept in memory
      * @param basemap   a base map under the web map's layers, or null for none
+     * @param targets   the plan's targets
      */
     public record Settings(String baseUrl, StandardCatalog standards, OidcVerifier.Settings oidc, double rateLimit,
-            long tileCacheBytes, ViewerPage.Basemap basemap) {
+            long tileCacheBytes, ViewerPage.Basemap basemap, TargetCatalog targets) {
 
         public static Settings defaults() {
-            return new Settings(null, StandardCatalog.builtIn(), null, 0, 256L << 20, null);
+            return new Settings(null, StandardCatalog.builtIn(), null, 0, 256L << 20, null, TargetCatalog.builtIn());
         }
 
         public Settings withBaseUrl(String url) {
-            return new Settings(url, standards, oidc, rateLimit, tileCacheBytes, basemap);
+            return new Settings(url, standards, oidc, rateLimit, tileCacheBytes, basemap, targets);
         }
 
         public Settings withStandards(StandardCatalog catalog) {
-            return new Settings(baseUrl, catalog, oidc, rateLimit, tileCacheBytes, basemap);
+            return new Settings(baseUrl, catalog, oidc, rateLimit, tileCacheBytes, basemap, targets);
         }
 
         public Settings withOidc(OidcVerifier.Settings issuer) {
-            return new Settings(baseUrl, standards, issuer, rateLimit, tileCacheBytes, basemap);
+            return new Settings(baseUrl, standards, issuer, rateLimit, tileCacheBytes, basemap, targets);
         }
 
         public Settings withRateLimit(double perSecond) {
-            return new Settings(baseUrl, standards, oidc, perSecond, tileCacheBytes, basemap);
+            return new Settings(baseUrl, standards, oidc, perSecond, tileCacheBytes, basemap, targets);
         }
 
         public Settings withTileCacheBytes(long bytes) {
-            return new Settings(baseUrl, standards, oidc, rateLimit, bytes, basemap);
+            return new Settings(baseUrl, standards, oidc, rateLimit, bytes, basemap, targets);
         }
 
         public Settings withBasemap(ViewerPage.Basemap map) {
-            return new Settings(baseUrl, standards, oidc, rateLimit, tileCacheBytes, map);
+            return new Settings(baseUrl, standards, oidc, rateLimit, tileCacheBytes, map, targets);
+        }
+
+        public Settings withTargets(TargetCatalog catalog) {
+            return new Settings(baseUrl, standards, oidc, rateLimit, tileCacheBytes, basemap, catalog);
         }
     }
 
@@ -129,6 +138,9 @@ public final class SinkAtlasServer implements AutoCloseable {
         FeatureEditsApi edits = new FeatureEditsApi(store, crs, urls, access, sinks::estimateWritten);
         features.extend(edits);
         features.extend(tilesApi);
+        TargetsApi targets = new TargetsApi(new TargetTracker(store, settings.targets(),
+                Clock.system(TargetCatalog.PLAN_TIME)), urls, html);
+        features.extend(targets);
         ViewerPage viewer = new ViewerPage(urls, settings.basemap());
         features.browserHome(viewer::page);
         routes.addAll(features.routes());
@@ -139,6 +151,7 @@ public final class SinkAtlasServer implements AutoCloseable {
         routes.addAll(sinks.routes());
         routes.addAll(admin.routes());
         routes.addAll(new LayerImportsApi(store, crs, urls, jobs, sinks::refreshStaleEstimates).routes());
+        routes.addAll(targets.routes());
         routes.addAll(openApi.routes());
         routes.addAll(new HealthResource(store).routes());
         ProblemHandler problems = new ProblemHandler(html);

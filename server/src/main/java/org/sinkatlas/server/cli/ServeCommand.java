@@ -9,6 +9,8 @@ import org.sinkatlas.server.auth.OidcVerifier;
 import org.sinkatlas.server.viewer.ViewerPage;
 import org.sinkatlas.sink.standard.StandardCatalog;
 import org.sinkatlas.sink.standard.StandardException;
+import org.sinkatlas.sink.targets.TargetCatalog;
+import org.sinkatlas.sink.targets.TargetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,10 +64,12 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StandardCatalog standards;
+        TargetCatalog targets;
         try {
             standards = StandardCatalog.builtIn();
             if (standard != null) standards.makeCurrent(standard);
-        } catch (StandardException | IllegalArgumentException e) {
+            targets = TargetCatalog.builtIn();
+        } catch (StandardException | TargetException | IllegalArgumentException e) {
             System.err.println("sink-atlas: " + e.getMessage());
             return 2;
         }
@@ -81,7 +85,8 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         SinkAtlasServer.Settings settings = SinkAtlasServer.Settings.defaults().withBaseUrl(baseUrl)
-                .withStandards(standards).withRateLimit(rateLimit).withTileCacheBytes(Math.max(0, tileCacheMb) << 20)
+                .withStandards(standards).withTargets(targets).withRateLimit(rateLimit)
+                .withTileCacheBytes(Math.max(0, tileCacheMb) << 20)
                 .withBasemap(basemapUrl == null ? null : new ViewerPage.Basemap(basemapUrl, basemapAttribution))
                 .withOidc(oidcIssuer == null ? null : OidcVerifier.Settings.of(oidcIssuer, oidcAudience));
         SinkAtlasServer server;

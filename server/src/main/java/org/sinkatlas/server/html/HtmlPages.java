@@ -1,5 +1,6 @@
 package org.sinkatlas.server.html;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 import org.sinkatlas.layers.crs.CrsDefinition;
@@ -12,10 +13,22 @@ import org.sinkatlas.server.features.FeaturesApi;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
 import org.sinkatlas.server.http.Link;
+import org.sinkatlas.sink.targets.Contribution;
+import org.sinkatlas.sink.targets.FeatureQuantity;
+import org.sinkatlas.sink.targets.PartProgress;
+import org.sinkatlas.sink.targets.Plan;
+import org.sinkatlas.sink.targets.Standing;
+import org.sinkatlas.sink.targets.Target;
+import org.sinkatlas.sink.targets.TargetProgress;
+import org.sinkatlas.sink.targets.TargetReport;
+import org.sinkatlas.sink.targets.TargetStatus;
+import org.sinkatlas.sink.targets.Unit;
+import org.sinkatlas.sink.targets.YearPoint;
 
 /**
  * The HTML pages of the API for people who click (OGC API Features HTML conformance class): landing
- * page, conformance, collections, one collection, items and one item, the API documentation and errors.
+ * page, conformance, collections, one collection, items and one item, the sink standards, the plan's targets,
+ * the API documentation and errors.
  * Labels are in Chinese and English; every value is escaped.
  */
 public final class HtmlPages {
@@ -32,7 +45,10 @@ public final class HtmlPages {
             + "th,td{border:1px solid #d5ddd5;padding:4px 8px;text-align:left;vertical-align:top}"
             + "th{background:#e8efe8}a{color:#1f5f3f}.muted{color:#667}.pager a{margin-right:1em}"
             + "code{background:#eef2ee;padding:1px 4px}.card{background:#fff;border:1px solid #d5ddd5;padding:10px 14px;"
-            + "margin:8px 0;border-radius:4px}";
+            + "margin:8px 0;border-radius:4px}.num{text-align:right;font-variant-numeric:tabular-nums}"
+            + ".status{padding:1px 6px;border-radius:3px;color:#fff;white-space:nowrap}.achieved{background:#1f7a4a}"
+            + ".on_track{background:#3f8fc5}.at_risk{background:#c98a12}.behind{background:#b8432f}.no_data{background:#888}"
+            + "blockquote{margin:8px 0;padding:6px 12px;border-left:4px solid #1f5f3f;background:#fff}";
 
     public String landing(String base, List<LayerInfo> layers) {
         StringBuilder b = new StringBuilder();
@@ -40,6 +56,8 @@ public final class HtmlPages {
                 .append(esc(FeaturesApi.SERVICE_DESCRIPTION.en())).append("</p>");
         b.append("<ul>");
         b.append(li(base + "/collections", "数据集合 Collections (" + layers.size() + ")"));
+        b.append(li(base + "/dashboard", "目标看板 Targets dashboard"));
+        b.append(li(base + "/targets?f=html", "规划目标进展 The plan's targets"));
         b.append(li(base + "/api.html", "接口文档 API documentation"));
         b.append(li(base + "/api", "OpenAPI 3.0 定义 OpenAPI definition (JSON)"));
         b.append(li(base + "/conformance", "符合的标准类 Conformance classes"));
@@ -155,7 +173,7 @@ public final class HtmlPages {
                 .append("/api\">/api</a> (OpenAPI 3.0 JSON)</p><table><tr><th>路径 Path</th><th>说明 Summary</th>"
                         + "<th>参数 Query parameters</th><th>格式 Formats</th></tr>");
         for (ApiRoute r : routes) {
-            b.append("<tr><td><code>GET ").append(esc(r.path())).append("</code></td><td>").append(esc(r.summary()))
+            b.append("<tr><td><code>").append(r.method().name()).append(" ").append(esc(r.path())).append("</code></td><td>").append(esc(r.summary()))
                     .append("</td><td>").append(esc(String.join(", ", r.queryNames()))).append(r.perCollection()
                             && r.path().endsWith("/items") ? esc(", <property>=<value>") : "").append("</td><td>")
                     .append(esc(String.join(", ", r.responseTypes()))).append("</td></tr>");
@@ -214,6 +232,119 @@ public final class HtmlPages {
         b.append("</ul>");
         return page(s.title(), base, crumbs(base, Link.of(base + "/sinks/standards?f=html", null, null, "碳汇标准 Standards")),
                 b.toString());
+    }
+
+    public String targets(String base, Plan plan, List<TargetProgress> all, LocalDate asOf, LocalDate today) {
+        StringBuilder b = new StringBuilder();
+        b.append("<p>").append(esc(plan.title().zh())).append("（").append(esc(plan.document())).append("）<br><span class=muted>")
+                .append(esc(plan.title().en())).append("</span></p>");
+        b.append("<form method=get action=\"").append(esc(base)).append("/targets\"><input type=hidden name=f value=html>")
+                .append("截至 As of <input type=date name=asOf value=\"").append(asOf).append("\" max=\"").append(today)
+                .append("\"> <button>查询 Show</button> · <a href=\"").append(esc(base)).append("/dashboard\">看板 Dashboard</a>")
+                .append(" · <a href=\"").append(esc(base)).append("/targets?asOf=").append(asOf).append("\">JSON</a> · <a href=\"")
+                .append(esc(base)).append("/targets?asOf=").append(asOf).append("&amp;f=csv\">CSV</a></form>");
+        b.append("<table><tr><th>目标 Target</th><th>条款 Clause</th><th>范围 Scope</th><th>当前 Value</th>"
+                + "<th>应达 Due</th><th>完成 %</th><th>状态 Status</th></tr>");
+        for (TargetProgress p : all) {
+            Target t = p.target();
+            Standing s = p.standing();
+            b.append("<tr><td><a href=\"").append(esc(base)).append("/targets/").append(esc(t.id())).append("?asOf=")
+                    .append(asOf).append("&amp;f=html\">").append(esc(t.title().zh())).append("</a><br><span class=muted>")
+                    .append(esc(t.title().en())).append("</span></td><td>").append(esc(t.clause())).append("</td><td>")
+                    .append(esc(p.scopeLabel() == null ? "" : p.scopeLabel().both())).append("</td><td class=num>")
+                    .append(esc(figure(s.value(), t))).append("</td><td class=num>").append(esc(figure(s.due().value(), t)))
+                    .append("<br><span class=muted>").append(s.due().by()).append("</span></td><td class=num>")
+                    .append(s.percent() == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f", s.percent()))
+                    .append("</td><td>").append(status(s.status())).append("</td></tr>");
+        }
+        b.append("</table>");
+        return page(Localized.of("规划目标进展", "The plan's targets"), base, crumbs(base), b.toString());
+    }
+
+    public String target(String base, TargetProgress p) {
+        Target t = p.target();
+        Standing s = p.standing();
+        String href = base + "/targets/" + t.id() + "?asOf=" + p.asOf();
+        StringBuilder b = new StringBuilder();
+        b.append("<blockquote>").append(esc(t.planText())).append("<br><span class=muted>方案条款 Clause ")
+                .append(esc(t.clause())).append("</span></blockquote>");
+        b.append("<p>").append(esc(t.method().zh())).append("</p><p class=muted>").append(esc(t.method().en())).append("</p>");
+        if (t.note() != null) b.append("<p class=muted>").append(esc(t.note().both())).append("</p>");
+        if (p.problem() != null) b.append("<div class=card><b>无法量算 Cannot measure</b><p>").append(esc(p.problem().both()))
+                .append("</p></div>");
+        b.append("<table>");
+        row(b, "截至 As of", p.asOf().toString());
+        row(b, "范围 Scope", p.scopeLabel() == null ? "" : p.scopeLabel().both());
+        row(b, "当前值 Value", figure(s.value(), t) + (s.valueDate() == null ? "" : "（" + s.valueDate() + "）"));
+        row(b, "应达 Due", figure(s.due().value(), t) + " · " + s.due().by());
+        row(b, "完成 Percent", s.percent() == null ? "—" : String.format(java.util.Locale.ROOT, "%.1f %%", s.percent()));
+        row(b, "按进度应为 Expected", figure(s.expected(), t));
+        row(b, "起点 Start", p.start() == null ? "—" : figure(p.start().value(), t) + " · " + p.start().date());
+        b.append("<tr><th>状态 Status</th><td>").append(status(s.status())).append("</td></tr></table>");
+        b.append("<p><a href=\"").append(esc(href)).append("\">JSON</a> · <a href=\"").append(esc(href))
+                .append("&amp;f=csv\">CSV</a> · <a href=\"").append(esc(base)).append("/dashboard\">看板 Dashboard</a></p>");
+        b.append("<h3>历年 By year</h3><table><tr><th>年 Year</th><th>值 Value</th><th>按进度 Expected</th></tr>");
+        for (YearPoint y : p.history()) {
+            b.append("<tr><td>").append(y.year()).append("</td><td class=num>").append(esc(figure(y.value(), t)))
+                    .append("</td><td class=num>").append(esc(figure(y.expected(), t))).append("</td></tr>");
+        }
+        b.append("</table>");
+        if (!p.parts().isEmpty()) {
+            b.append("<h3>分项 Parts</h3><table><tr><th>范围 Scope</th><th>值 Value</th><th>应达 Target</th><th>状态 Status</th></tr>");
+            for (PartProgress part : p.parts()) {
+                b.append("<tr><td>").append(esc(part.scopeLabel().both())).append("</td><td class=num>")
+                        .append(esc(figure(part.standing().value(), t))).append("</td><td class=num>")
+                        .append(esc(figure(part.part().value(), t))).append("</td><td>").append(status(part.standing().status()))
+                        .append("</td></tr>");
+            }
+            b.append("</table>");
+        }
+        if (t.isSpatial() && p.problem() == null) {
+            String layer = t.measure().layer();
+            b.append("<h3>相关要素 Features in scope (").append(p.countedIds().size()).append(" 计入 count)</h3>");
+            b.append("<table><tr><th>id</th><th>名称 Name</th><th>状态 Status</th><th>日期 Date</th><th>量 Quantity ")
+                    .append(esc(t.measure().featureUnit(t.unit()))).append("</th><th>计入 Counts</th></tr>");
+            int shown = 0;
+            for (Contribution c : p.features()) {
+                if (++shown > MAX_ROWS) break;
+                FeatureQuantity f = c.feature();
+                b.append("<tr><td><a href=\"").append(esc(base)).append("/collections/").append(esc(layer)).append("/items/")
+                        .append(f.id()).append("?f=html\">").append(f.id()).append("</a></td><td>").append(esc(f.name()))
+                        .append("</td><td>").append(esc(f.status())).append("</td><td>").append(f.date() == null ? "" : f.date())
+                        .append("</td><td class=num>").append(Double.isNaN(f.quantity()) ? "" : String.format(
+                                java.util.Locale.ROOT, "%.3f", f.quantity())).append("</td><td>")
+                        .append(esc(c.counted().label().both())).append("</td></tr>");
+            }
+            b.append("</table>");
+        }
+        if (!t.isSpatial()) {
+            b.append("<h3>报送数据 Reports</h3><table><tr><th>id</th><th>日期 Date</th><th>值 Value</th><th>来源 Source</th>"
+                    + "<th>说明 Note</th><th>报送人 By</th><th></th></tr>");
+            for (TargetReport r : p.reports()) {
+                b.append("<tr><td>").append(r.id()).append("</td><td>").append(r.date()).append("</td><td class=num>")
+                        .append(esc(figure(r.value(), t))).append("</td><td>").append(esc(r.source())).append("</td><td>")
+                        .append(esc(r.note())).append("</td><td>").append(esc(r.author())).append("</td><td>")
+                        .append(r.stands() ? "" : "已被 #" + r.correctedBy() + " 更正 corrected")
+                        .append(r.synthetic() ? " <span class=muted>合成 synthetic</span>" : "").append("</td></tr>");
+            }
+            b.append("</table>");
+        }
+        return page(t.title(), base, crumbs(base, Link.of(base + "/targets?asOf=" + p.asOf() + "&f=html", null, null,
+                "规划目标 Targets")), b.toString());
+    }
+
+    private static String figure(Double v, Target t) {
+        if (v == null) return "—";
+        String unit = t.unit() == Unit.PERCENT ? " %"
+                : t.unit() == Unit.COUNT ? "" : " " + t.unit().label().en();
+        double abs = Math.abs(v);
+        String pattern = abs >= 1000 ? "%,.0f" : t.unit() == Unit.COUNT && v == Math.rint(v)
+                ? "%.0f" : "%.2f";
+        return String.format(java.util.Locale.ROOT, pattern, v) + unit;
+    }
+
+    private static String status(TargetStatus s) {
+        return "<span class=\"status " + s.slug() + "\">" + esc(s.label().zh()) + " " + esc(s.label().en()) + "</span>";
     }
 
     public String problem(ApiProblem p) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sinkatlas.layers.model.Localized;
 
 /** The one JSON configuration of the HTTP side. */
 public final class Json {
@@ -17,6 +19,17 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     private Json() {}
+
+    /** A number rounded to some decimals, for figures people read. */
+    public static double round(double v, int decimals) {
+        double f = Math.pow(10, decimals);
+        return Math.round(v * f) / f;
+    }
+
+    /** A text in both languages as {@code {"zh": ..., "en": ...}}. */
+    public static ObjectNode localized(Localized l) {
+        return MAPPER.createObjectNode().put("zh", l.zh()).put("en", l.en());
+    }
 
     public static String write(Object value) {
         try {

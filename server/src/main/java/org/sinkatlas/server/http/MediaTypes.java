@@ -6,6 +6,7 @@ public final class MediaTypes {
     public static final String JSON = "application/json";
     public static final String GEOJSON = "application/geo+json";
     public static final String HTML = "text/html";
+    public static final String CSV = "text/csv";
     public static final String PROBLEM_JSON = "application/problem+json";
     public static final String MERGE_PATCH_JSON = "application/merge-patch+json";
     public static final String MVT = "application/vnd.mapbox-vector-tile";

@@ -30,6 +30,7 @@ import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
+import org.sinkatlas.server.http.Csv;
 import org.sinkatlas.server.http.Format;
 import org.sinkatlas.server.http.Json;
 import org.sinkatlas.server.http.MediaTypes;
@@ -117,7 +118,7 @@ public final class SinkApi {
                         + " stored) · 估算碳汇", "Sinks", List.of(crsParam, standard), List.of(MediaTypes.JSON), false,
                         MediaTypes.GEOJSON, 200, this::estimate),
                 new ApiRoute("/sinks/summary", "getSinkSummary", "Sink totals by group · 碳汇汇总", "Sinks",
-                        List.of(by, scenario, standard, layer, summaryFormat), List.of(MediaTypes.JSON, "text/csv"), false,
+                        List.of(by, scenario, standard, layer, summaryFormat), List.of(MediaTypes.JSON, MediaTypes.CSV), false,
                         this::summary),
                 new ApiRoute(HandlerType.POST, "/sinks/recompute", "recomputeSinks", "Recompute a layer's stored estimates"
                         + " · 重新计算", "Sinks", List.of(layer), List.of(MediaTypes.JSON), false, null, 202, this::recompute)
@@ -289,7 +290,7 @@ public final class SinkApi {
         SinkSummaries.Summary s = new SinkSummaries(store).summary(layerId, by, scenario.equals("planned"), calculator(standard));
         if (f.equals("csv")) {
             ctx.header("Content-Disposition", "attachment; filename=\"sink-summary-" + byText + "-" + scenario + ".csv\"");
-            Responses.text(ctx, "text/csv; charset=utf-8", SummaryCsv.write(s));
+            Responses.text(ctx, Csv.MEDIA_TYPE, SummaryCsv.write(s));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -301,7 +302,7 @@ public final class SinkApi {
             node.remove("standard");
             ObjectNode row = groups.addObject();
             row.put("key", g.key());
-            row.put("features", SinkJson.round(g.features(), 3));
+            row.put("features", Json.round(g.features(), 3));
             row.setAll(node);
         }
         ObjectNode total = SinkJson.estimate(s.total());
@@ -333,7 +334,7 @@ public final class SinkApi {
     private ObjectNode jobJson(Context ctx, Jobs.Job job) {
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", job.id()).put("kind", job.kind()).put("state", job.state());
-        o.put("percent", SinkJson.round(job.percent(), 1)).put("done", job.done()).put("total", job.total());
+        o.put("percent", Json.round(job.percent(), 1)).put("done", job.done()).put("total", job.total());
         o.put("message", job.message()).put("started", job.started().toString());
         if (job.finished() != null) o.put("finished", job.finished().toString());
         o.put("href", urls.at(ctx, "/sinks/jobs/" + job.id()));

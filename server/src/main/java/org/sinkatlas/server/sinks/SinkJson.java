@@ -3,7 +3,6 @@ package org.sinkatlas.server.sinks;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
-import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.server.http.Json;
 import org.sinkatlas.sink.calc.ExplainStep;
 import org.sinkatlas.sink.calc.Quantiles;
@@ -30,7 +29,7 @@ final class SinkJson {
 
     static ObjectNode estimate(SinkEstimate e) {
         ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("area_m2", round(e.areaM2(), 2));
+        o.put("area_m2", Json.round(e.areaM2(), 2));
         if (e.landcover() != null) {
             ObjectNode lc = o.putObject("landcover");
             e.landcover().fractions().forEach(lc::put);
@@ -40,13 +39,13 @@ final class SinkJson {
         o.set("methane_tco2e", range(e.methane()));
         o.set("methane_not_netted_tco2e", range(e.methaneNotNetted()));
         o.set("net_tco2e", range(e.net()));
-        if (e.areaM2() > 0) o.put("net_density_tco2e_per_ha", round(e.net().central() / (e.areaM2() / 10_000), 4));
+        if (e.areaM2() > 0) o.put("net_density_tco2e_per_ha", Json.round(e.net().central() / (e.areaM2() / 10_000), 4));
         if (e.eligibility() != null) {
             ObjectNode el = o.putObject("eligibility");
             el.put("category", e.eligibility().category());
-            el.set("text", localized(e.eligibility().text()));
+            el.set("text", Json.localized(e.eligibility().text()));
             ArrayNode checks = el.putArray("checks");
-            e.eligibility().checks().forEach(c -> checks.add(localized(c)));
+            e.eligibility().checks().forEach(c -> checks.add(Json.localized(c)));
         }
         o.putObject("standard").put("id", e.standardId()).put("version", e.standardVersion());
         if (e.scenario() != null) o.set("scenario", scenario(e.scenario()));
@@ -54,7 +53,7 @@ final class SinkJson {
             ArrayNode steps = o.putArray("explain");
             for (ExplainStep s : e.explain()) {
                 ObjectNode step = steps.addObject().put("step", s.step()).put("detail", s.detail()).put("value",
-                        round(s.value(), 6)).put("unit", s.unit());
+                        Json.round(s.value(), 6)).put("unit", s.unit());
                 if (s.source() != null) step.put("source", s.source());
                 if (s.checked() != null) step.put("checked", s.checked());
             }
@@ -70,8 +69,8 @@ final class SinkJson {
         }
         o.set("planned_stock_tc", stock(s.plannedStockTc()));
         o.set("planned_net_tco2e", range(s.plannedNet()));
-        o.put("stock_change_tc", round(s.stockChangeTc(), 3));
-        o.put("stock_change_tco2e", round(s.stockChangeTco2e(), 3));
+        o.put("stock_change_tc", Json.round(s.stockChangeTc(), 3));
+        o.put("stock_change_tco2e", Json.round(s.stockChangeTco2e(), 3));
         o.set("annual_removal_change_tco2e", range(s.annualRemovalChange()));
         o.set("net_change_tco2e", range(s.netChange()));
         return o;
@@ -79,26 +78,17 @@ final class SinkJson {
 
     static ObjectNode stock(SinkEstimate.Stock s) {
         ObjectNode o = Json.MAPPER.createObjectNode();
-        o.put("total", round(s.total(), 3));
-        o.put("above_ground", round(s.aboveGround(), 3));
-        o.put("below_ground", round(s.belowGround(), 3));
-        o.put("soil", round(s.soil(), 3));
-        o.put("dead", round(s.dead(), 3));
+        o.put("total", Json.round(s.total(), 3));
+        o.put("above_ground", Json.round(s.aboveGround(), 3));
+        o.put("below_ground", Json.round(s.belowGround(), 3));
+        o.put("soil", Json.round(s.soil(), 3));
+        o.put("dead", Json.round(s.dead(), 3));
         return o;
     }
 
     static ObjectNode range(Quantiles q) {
-        return Json.MAPPER.createObjectNode().put("p5", round(q.p5(), 4)).put("p50", round(q.p50(), 4))
-                .put("p95", round(q.p95(), 4)).put("central", round(q.central(), 4));
-    }
-
-    static ObjectNode localized(Localized l) {
-        return Json.MAPPER.createObjectNode().put("zh", l.zh()).put("en", l.en());
-    }
-
-    static double round(double v, int decimals) {
-        double f = Math.pow(10, decimals);
-        return Math.round(v * f) / f;
+        return Json.MAPPER.createObjectNode().put("p5", Json.round(q.p5(), 4)).put("p50", Json.round(q.p50(), 4))
+                .put("p95", Json.round(q.p95(), 4)).put("central", Json.round(q.central(), 4));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -111,13 +101,13 @@ final class SinkJson {
         o.put("key", s.key());
         o.put("released", s.released().toString());
         o.put("current", current);
-        o.set("title", localized(s.title()));
+        o.set("title", Json.localized(s.title()));
         return o;
     }
 
     static ObjectNode standard(SinkStandard s, boolean current) {
         ObjectNode o = standardSummary(s, current);
-        o.set("summary", localized(s.summary()));
+        o.set("summary", Json.localized(s.summary()));
         ObjectNode params = o.putObject("parameters");
         s.parameters().forEach((k, v) -> params.set(k, figure(v)));
         ObjectNode splits = o.putObject("urban_green");
@@ -131,7 +121,7 @@ final class SinkJson {
         ArrayNode components = o.putArray("components");
         for (Component c : s.components().values()) {
             ObjectNode n = components.addObject().put("id", c.id());
-            n.set("name", localized(c.name()));
+            n.set("name", Json.localized(c.name()));
             n.set("pools_tc_per_ha", pools(c.pools()));
             n.set("removal_tco2e_per_ha_yr", uncertain(c.removal()));
         }
@@ -140,7 +130,7 @@ final class SinkJson {
             ObjectNode n = classes.addObject();
             ArrayNode codes = n.putArray("codes");
             r.codes().forEach(codes::add);
-            n.set("name", localized(r.name()));
+            n.set("name", Json.localized(r.name()));
             n.put("assessed", r.assessed());
             if (r.isUrbanGreen()) n.put("urban_green", r.urbanGreen());
             else {
@@ -149,12 +139,12 @@ final class SinkJson {
                 if (r.methane() != null) n.set("methane_t_ch4_per_ha_yr", uncertain(r.methane()).put("netted", r.methane().netted()));
             }
             n.put("eligibility", r.eligibility());
-            if (r.note() != null) n.set("note", localized(r.note()));
+            if (r.note() != null) n.set("note", Json.localized(r.note()));
         }
         ObjectNode eligibility = o.putObject("eligibility");
         for (Eligibility e : s.eligibility().values()) {
             ObjectNode n = eligibility.putObject(e.id());
-            n.set("text", localized(e.text()));
+            n.set("text", Json.localized(e.text()));
             n.put("source", e.source()).put("checked", e.checked().name());
         }
         ObjectNode sources = o.putObject("sources");

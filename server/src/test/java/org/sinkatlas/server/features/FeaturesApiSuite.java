@@ -126,7 +126,8 @@ abstract class FeaturesApiSuite {
                     .replace("{tileMatrixSetId}", "WebMercatorQuad")
                     .replace("{tileMatrix}", "12").replace("{tileRow}", "1676").replace("{tileCol}", "3423")
                     .replace("{z}", "12").replace("{y}", "1676").replace("{x}", "3423").replace("{styleId}", "sink-atlas")
-                    .replace("{tileset}", "map").replace("{version}", "1").replace("/search", "/search?q=%E6%B7%80%E5%B1%B1");
+                    .replace("{tileset}", "map").replace("{version}", "1").replace("/search", "/search?q=%E6%B7%80%E5%B1%B1")
+                    .replace("{targetId}", p.endsWith("/reports") ? "new-energy-bus" : "greenway-km");
             // Routes that declare a security requirement are called with the admin's key, the others without one.
             String token = get.has("security") ? demo().adminToken() : null;
             HttpResponse<String> answer = demo().call("GET", concrete, token, null, null);

@@ -44,6 +44,15 @@ public record Measure(String layer, Quantity quantity, String property, List<Con
     /** A feature matches when its {@code property} equals {@code value}, or is like it ({@code %} any text). */
     public record Condition(String property, boolean like, String value) {}
 
+    /**
+     * The unit of each feature's quantity: the target's own, except for a share, whose features bring metres
+     * ({@code m}) or square metres ({@code m2}).
+     */
+    public String featureUnit(Unit targetUnit) {
+        if (shareOf == ShareOf.NONE) return targetUnit.id();
+        return quantity == Quantity.LENGTH ? "m" : quantity == Quantity.AREA ? "m2" : Unit.COUNT.id();
+    }
+
     public Measure {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(quantity, "quantity");

@@ -23,7 +23,7 @@ import org.sinkatlas.layers.store.StoreCursor;
  */
 final class ScopeAreas {
 
-    static final Localized ZONE_LABEL = Localized.of("示范区", "the Demonstration Zone");
+    static final Localized ZONE_LABEL = Localized.of("示范区", "Demonstration Zone");
 
     private final LayerStore store;
     private final Map<Scope, ScopeArea> known = new HashMap<>();
