@@ -7,9 +7,10 @@
  * and nothing is fetched from elsewhere. The functions under "model" are pure (data in, plain objects out) and
  * run under Node in the service's tests; the rest draws the page.
  *
- * Map hook: a target's detail carries map.href = {base}/viewer?layer=L&target=T&asOf=D[&ids=1,2,3]. While the
- * service has no /viewer, the panel lists the features with links to /collections/L/items/{id}; once /viewer
- * answers, the panel also links to the map. /dashboard#T opens target T's panel (and opening one sets it).
+ * Map hook: a target's detail carries map.href = {base}/viewer?layer=L&ids=1,2,3 (the web map highlights the
+ * features that count; without ids when they are more than it highlights). The panel lists the features with
+ * links to /collections/L/items/{id}, and links to the map when /viewer answers. /dashboard#T opens target
+ * T's panel (and opening one sets it).
  */
 (function (root, factory) {
   'use strict';
@@ -225,7 +226,7 @@
     document.getElementById('panel-close').addEventListener('click', closePanel);
     document.addEventListener('keydown', function (e) { if (e.key === 'Escape') closePanel(); });
     window.addEventListener('resize', function () { state.charts.forEach(function (c) { c.resize(); }); });
-    fetch(state.base + '/viewer', { method: 'HEAD' }).then(function (r) { state.viewer = r.ok; })
+    fetch(state.base + '/viewer', { headers: { Accept: 'text/html' } }).then(function (r) { state.viewer = r.ok; })
       .catch(function () { state.viewer = false; });
     load();
   }

@@ -84,7 +84,7 @@ public final class OpenApiDocument {
         ObjectNode content = ok.putObject("content");
         for (String type : r.responseTypes()) {
             ObjectNode schema = content.putObject(type).putObject("schema");
-            schema.put("type", type.equals(MediaTypes.HTML) ? "string" : "object");
+            schema.put("type", type.startsWith("text/") ? "string" : "object");
         }
         problemResponse(responses, "400", "Bad request: an unknown parameter or a bad value");
         if (r.role() != Role.ANONYMOUS) {

@@ -25,7 +25,7 @@ final class TargetJson {
 
     /** Decimals of the figures written. */
     static final int DECIMALS = 4;
-    /** The map hook lists the feature ids itself up to this many; beyond, the map asks the features route. */
+    /** The most features the web map highlights from its {@code ids} parameter. */
     static final int MAX_IDS_IN_MAP_LINK = 200;
 
     private TargetJson() {}
@@ -121,20 +121,20 @@ final class TargetJson {
     }
 
     /**
-     * The hook the web map honours: {@code /viewer?layer=L&target=T&asOf=D}, with {@code &ids=1,2,3} (the
-     * features that count) when they are few; otherwise the map reads them from {@code /targets/T/features}.
+     * The web map's link for a target: {@code /viewer?layer=L&ids=1,2,3}, the map highlighting the features that
+     * count; with more than the map highlights at once, {@code /viewer?layer=L} (the features route lists them).
      */
     static ObjectNode map(TargetProgress p, String base) {
         String layer = p.target().measure().layer();
         List<Long> ids = p.countedIds();
-        StringBuilder href = new StringBuilder(base).append("/viewer?layer=").append(Urls.encode(layer)).append("&target=")
-                .append(Urls.encode(p.target().id())).append("&asOf=").append(p.asOf());
+        StringBuilder href = new StringBuilder(base).append("/viewer?layer=").append(Urls.encode(layer));
         if (!ids.isEmpty() && ids.size() <= MAX_IDS_IN_MAP_LINK) {
             href.append("&ids=").append(ids.stream().map(String::valueOf).collect(Collectors.joining(",")));
         }
         ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("layer", layer);
         o.put("href", href.toString());
+        o.put("highlighted", !ids.isEmpty() && ids.size() <= MAX_IDS_IN_MAP_LINK);
         o.put("features", base + "/targets/" + p.target().id() + "/features?asOf=" + p.asOf());
         return o;
     }
