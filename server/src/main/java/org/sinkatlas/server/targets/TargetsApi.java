@@ -3,15 +3,21 @@ package org.sinkatlas.server.targets;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.server.auth.Access;
+import org.sinkatlas.server.auth.Principal;
+import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.features.ApiExtension;
 import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiParameter;
@@ -23,17 +29,21 @@ import org.sinkatlas.server.http.Json;
 import org.sinkatlas.server.http.Link;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
+import org.sinkatlas.server.http.RequestBodies;
 import org.sinkatlas.server.http.Responses;
 import org.sinkatlas.server.http.Urls;
+import org.sinkatlas.sink.targets.ReportRefusedException;
 import org.sinkatlas.sink.targets.Target;
 import org.sinkatlas.sink.targets.TargetProgress;
+import org.sinkatlas.sink.targets.TargetReport;
 import org.sinkatlas.sink.targets.TargetStatus;
 import org.sinkatlas.sink.targets.TargetTracker;
 
 /**
  * The plan's targets over HTTP: all of them with where each stands, one with its history by year, parts and
  * definition, the features in its scope (and whether they count), the reports it rests on, each as JSON, CSV
- * or HTML, on any date up to today ({@code asOf}); and the dashboard page that shows them.
+ * or HTML, on any date up to today ({@code asOf}); officers' reports of the figures that are not spatial; and the
+ * dashboard page that shows them.
  */
 public final class TargetsApi implements ApiExtension {
 
@@ -73,6 +83,10 @@ public final class TargetsApi implements ApiExtension {
                 new ApiRoute("/targets/{targetId}/reports", "getTargetReports", "Every figure reported for a target,"
                         + " corrected ones included · 目标报送数据", "Targets", List.of(targetId, fData), data, false,
                         this::reports),
+                new ApiRoute(HandlerType.POST, "/targets/{targetId}/reports", "postTargetReport", "Report a figure of a"
+                        + " reported target, or correct one (officers and admins) · 报送目标数据", "Targets",
+                        List.of(targetId), List.of(MediaTypes.JSON), false, MediaTypes.JSON, 201, this::postReport)
+                        .requiring(Role.OFFICER),
                 new ApiRoute("/dashboard", "getDashboard", "The targets dashboard (a web page) · 目标看板", "Targets",
                         List.of(asOf, lang), List.of(MediaTypes.HTML), false, this::dashboard));
     }
@@ -223,6 +237,29 @@ public final class TargetsApi implements ApiExtension {
         body.put("target", t.id());
         body.set("reports", TargetJson.reports(reports));
         Responses.json(ctx, body);
+    }
+
+    /** Stores a report from the body, by the caller (the route lets only officers and admins in). */
+    private void postReport(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of());
+        Principal caller = Access.caller(ctx);
+        JsonNode body = RequestBodies.jsonObject(ctx, MediaTypes.JSON);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        body.fields().forEachRemaining(e -> fields.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class)));
+        String id = ctx.pathParam("targetId");
+        TargetReport report;
+        try {
+            report = tracker.reports().post(id, fields, caller.name(), caller.id());
+        } catch (ReportRefusedException e) {
+            throw switch (e.reason()) {
+                case UNKNOWN_TARGET, NOT_REPORTED -> ApiProblem.notFound(e.getMessage());
+                case CONFLICT -> new ApiProblem(409, "Conflict", "Conflict · 冲突", e.getMessage());
+                case INVALID -> new ApiProblem(400, "InvalidReport", "Report refused · 报送未被接受", e.getMessage());
+            };
+        }
+        ctx.status(201);
+        ctx.header("Location", urls.base(ctx) + "/targets/" + id + "/reports");
+        Responses.json(ctx, TargetJson.report(report));
     }
 
     private void dashboard(Context ctx) {

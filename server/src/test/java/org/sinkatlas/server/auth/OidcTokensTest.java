@@ -96,4 +96,24 @@ class OidcTokensTest {
         assertTrue(noRole.body().contains("sink_atlas_role"), noRole.body());
         assertEquals(401, adminKeys("not.a.jwt").statusCode());
     }
+
+    private static HttpResponse<String> report(String token, String body) {
+        return DemoServer.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + "/targets/waste-sorting/reports"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    @Test
+    void reportsNeedARoleAndKeepTheTokensName() throws Exception {
+        String body = "{\"value\": 96.1, \"date\": \"2024-12-31\", \"source\": \"城管局年报\"}";
+        HttpResponse<String> noRole = report(token(issuerKey, issuerUrl, "sink-atlas", null, 300), body);
+        assertEquals(403, noRole.statusCode(), noRole.body());
+        assertTrue(store.records("target-report").isEmpty(), "nothing stored");
+        HttpResponse<String> officer = report(token(issuerKey, issuerUrl, "sink-atlas", "officer", 300), body);
+        assertEquals(201, officer.statusCode(), officer.body());
+        assertEquals(1, store.records("target-report").size());
+        assertEquals("嘉善县 生态科 李工", store.records("target-report").get(0).author());
+        assertEquals("oidc:u-42", store.records("target-report").get(0).body().get("author_id"));
+    }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sinkatlas.server.testing.DemoServer;
 import org.sinkatlas.sink.targets.TargetCatalog;
 import org.sinkatlas.sink.targets.TargetProgress;
+import org.sinkatlas.sink.targets.TargetReports;
 import org.sinkatlas.sink.targets.TargetTracker;
 
 /** The targets API and the dashboard over real HTTP against the demo store. */
@@ -121,8 +122,10 @@ abstract class TargetsApiSuite {
         }
         assertEquals(4, counted.size());
         String ids = String.join(",", counted.stream().map(String::valueOf).toList());
-        assertEquals(demo().url() + "/viewer?layer=greenways&target=greenway-km&asOf=2023-12-31&ids=" + ids,
-                t.at("/map/href").asText());
+        assertEquals(demo().url() + "/viewer?layer=greenways&ids=" + ids, t.at("/map/href").asText());
+        // The web map takes that link as it is.
+        HttpResponse<String> map = demo().get(t.at("/map/href").asText().substring(demo().url().length()), "text/html");
+        assertEquals(200, map.statusCode(), map.body());
         // The features route gives the same ids, and each link answers.
         JsonNode features = ok("/targets/greenway-km/features?asOf=2023-12-31");
         assertEquals(counted.size(), features.get("counted_ids").size());
@@ -130,7 +133,8 @@ abstract class TargetsApiSuite {
         ok(features.at("/features/0/href").asText().substring(demo().url().length()));
         // Forest cover counts too many features for a link: the map reads them from the features route.
         JsonNode forest = ok("/targets/forest-cover?asOf=" + AS_OF);
-        assertFalse(forest.at("/map/href").asText().contains("ids="));
+        assertEquals(demo().url() + "/viewer?layer=forests", forest.at("/map/href").asText());
+        assertFalse(forest.at("/map/highlighted").asBoolean());
         assertEquals("m2", forest.get("features_unit").asText());
         assertTrue(forest.get("features_counted").asInt() > 1000);
     }
@@ -215,6 +219,103 @@ abstract class TargetsApiSuite {
         assertTrue(json(r).get("detail").asText().contains(reason), r.body());
     }
 
+    private int reports() {
+        return demo().store().records(TargetReports.KIND).size();
+    }
+
+    /** The latest day up to today with no standing figure of a target (other tests of this store post too). */
+    private LocalDate freeDate(String target) {
+        Set<String> taken = new HashSet<>();
+        for (JsonNode r : ok("/targets/" + target + "/reports").get("reports")) {
+            if (r.get("stands").asBoolean()) taken.add(r.get("date").asText());
+        }
+        LocalDate d = LocalDate.now(TargetCatalog.PLAN_TIME).minusDays(1);
+        while (taken.contains(d.toString())) d = d.minusDays(1);
+        return d;
+    }
+
+    private HttpResponse<String> post(String target, String token, String contentType, String body) {
+        return demo().call("POST", "/targets/" + target + "/reports", token, contentType, body);
+    }
+
+    @Test
+    void officersPostReportsWhichAreKeptWithWhoPostedThem() throws Exception {
+        LocalDate date = freeDate("green-travel");
+        String body = "{\"value\": 81.5, \"date\": \"" + date + "\", \"source\": \"交通局统计快报\", \"note\": \"季度数据\"}";
+        int before = reports();
+        // The public may read, not report.
+        HttpResponse<String> anonymous = post("green-travel", null, "application/json", body);
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertEquals("application/problem+json", type(anonymous));
+        assertEquals(401, post("green-travel", "sa_not_a_key", "application/json", body).statusCode());
+        assertEquals(before, reports(), "nothing stored");
+
+        String officer = demo().officerToken("青浦区交通委 报送员", "greenways");
+        HttpResponse<String> created = post("green-travel", officer, "application/json", body);
+        assertEquals(201, created.statusCode(), created.body());
+        assertEquals(demo().url() + "/targets/green-travel/reports", created.headers().firstValue("Location").orElse(""));
+        JsonNode report = json(created);
+        assertEquals("青浦区交通委 报送员", report.get("author").asText());
+        assertEquals(81.5, report.get("value").asDouble(), 0);
+        assertFalse(report.get("synthetic").asBoolean());
+        assertEquals(before + 1, reports());
+        Map<String, Object> kept = demo().store().records(TargetReports.KIND).get(before).body();
+        assertEquals(date.toString(), kept.get("date"));
+        assertEquals(officer.split("_")[1], kept.get("author_id"), "the key that posted it");
+        assertEquals("青浦区交通委 报送员", demo().store().records(TargetReports.KIND).get(before).author());
+        JsonNode progress = ok("/targets/green-travel?asOf=" + date);
+        assertEquals(81.5, progress.get("value").asDouble(), 0, "the new figure is the latest");
+
+        // A second figure for the day must say what it corrects.
+        HttpResponse<String> twice = post("green-travel", officer, "application/json", body);
+        assertEquals(409, twice.statusCode(), twice.body());
+        assertTrue(json(twice).get("detail").asText().contains("\"corrects\": " + report.get("id").asLong()));
+        assertEquals(before + 1, reports());
+        HttpResponse<String> fix = post("green-travel", officer, "application/json", "{\"value\": 81.2, \"date\": \"" + date
+                + "\", \"source\": \"交通局统计快报（修订）\", \"corrects\": " + report.get("id").asLong() + "}");
+        assertEquals(201, fix.statusCode(), fix.body());
+        assertEquals(before + 2, reports());
+        assertEquals(81.2, ok("/targets/green-travel?asOf=" + date).get("value").asDouble(), 0);
+        boolean kept81point5 = false;
+        for (JsonNode r : ok("/targets/green-travel/reports").get("reports")) {
+            if (r.get("id").asLong() == report.get("id").asLong()) {
+                kept81point5 = !r.get("stands").asBoolean() && r.get("value").asDouble() == 81.5;
+            }
+        }
+        assertTrue(kept81point5, "the corrected report is kept, no longer standing");
+        // Admins may report too.
+        HttpResponse<String> admin = post("water-living-room-2030", demo().adminToken(), "application/json",
+                "{\"value\": -0.4, \"date\": \"" + freeDate("water-living-room-2030") + "\", \"source\": \"生态环境局\"}");
+        assertEquals(201, admin.statusCode(), admin.body());
+        assertEquals(before + 3, reports());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "new-energy-bus|application/json|{\"value\": \"85\", \"date\": \"2024-06-30\", \"source\": \"s\"}|400|value must be a number, not the text \"85\"",
+        "new-energy-bus|application/json|{\"value\": 85, \"date\": \"2099-12-31\", \"source\": \"s\"}|400|is in the future",
+        "new-energy-bus|application/json|{\"value\": 120, \"date\": \"2024-06-30\", \"source\": \"s\"}|400|value 120.0 is outside the range of new-energy-bus (0 to 100 %)",
+        "new-energy-bus|application/json|{\"value\": 85, \"date\": \"30/06/2024\", \"source\": \"s\"}|400|'30/06/2024' is not a date",
+        "new-energy-bus|application/json|{\"value\": 85, \"date\": \"2024-06-30\"}|400|source is missing",
+        "new-energy-bus|application/json|{\"value\": 85, \"date\": \"2024-06-30\", \"source\": \"s\", \"by\": \"x\"}|400|unknown field(s) [by]",
+        "new-energy-bus|application/json|{\"value\": 1e999, \"date\": \"2024-06-30\", \"source\": \"s\"}|400|value must be a finite number",
+        "new-energy-bus|application/json|[85]|400|the body must be a JSON object",
+        "new-energy-bus|application/json|{value: 85}|400|the body is not valid JSON",
+        "new-energy-bus|text/plain|{\"value\": 85, \"date\": \"2024-06-30\", \"source\": \"s\"}|415|send the body as application/json",
+        "nope|application/json|{\"value\": 85, \"date\": \"2024-06-30\", \"source\": \"s\"}|404|there is no target 'nope'",
+        "greenway-km|application/json|{\"value\": 40, \"date\": \"2024-06-30\", \"source\": \"s\"}|404|measured from the greenways layer and takes no reports"
+    })
+    void aBadReportIsRefusedWithTheReasonAndNothingIsStored(String target, String contentType, String body, int status,
+            String reason) {
+        String officer = demo().officerToken("报送员", "greenways");
+        int before = reports();
+        HttpResponse<String> r = post(target, officer, contentType, body);
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals("application/problem+json", type(r));
+        assertTrue(json(r).get("detail").asText().contains(reason), r.body());
+        assertEquals(before, reports(), "nothing stored");
+    }
+
     @Test
     void theApiDescribesTheTargetRoutes() {
         JsonNode api = ok("/api");
@@ -226,6 +327,10 @@ abstract class TargetsApiSuite {
         for (JsonNode p : api.at("/paths/~1targets~1{targetId}/get/parameters")) params.add(p.get("name").asText());
         assertEquals(Set.of("targetId", "asOf", "f"), params);
         assertTrue(api.at("/paths/~1targets/get/responses/200/content").has("text/csv"));
+        JsonNode post = api.at("/paths/~1targets~1{targetId}~1reports/post");
+        assertEquals("postTargetReport", post.get("operationId").asText());
+        assertTrue(post.has("security"), "posting needs a key: " + post);
+        assertTrue(post.at("/responses").has("201"), post.toString());
     }
 
     @Test

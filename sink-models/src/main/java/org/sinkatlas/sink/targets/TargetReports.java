@@ -56,11 +56,12 @@ public final class TargetReports {
     /**
      * Checks a report and appends it.
      *
-     * @param body   the report as parsed from JSON: value, date, source, note, corrects
-     * @param author who posts it, kept with it
+     * @param body     the report as parsed from JSON: value, date, source, note, corrects
+     * @param author   who posts it (a name for people), kept with it
+     * @param authorId the id of the poster's key or account, kept with it, or null
      * @throws ReportRefusedException with the reason; nothing is stored then
      */
-    public synchronized TargetReport post(String targetId, Map<String, ?> body, String author) {
+    public synchronized TargetReport post(String targetId, Map<String, ?> body, String author, String authorId) {
         Target target = catalog.find(targetId).orElseThrow(() -> new ReportRefusedException(
                 ReportRefusedException.Reason.UNKNOWN_TARGET, "there is no target '" + targetId + "'; see /targets"));
         if (target.isSpatial()) {
@@ -101,6 +102,7 @@ public final class TargetReports {
         stored.put("source", source);
         if (note != null) stored.put("note", note);
         if (corrects != null) stored.put("corrects", corrects);
+        if (authorId != null) stored.put("author_id", authorId);
         return parse(store.appendRecord(KIND, stored, author));
     }
 

@@ -59,7 +59,7 @@ class TargetReportsTest {
     void aReportIsKeptWithWhoPostedItAndTodayInChinaIsNotTheFuture() {
         assertEquals(LocalDate.of(2026, 12, 1), reports.today());
         TargetReport r = reports.post("new-energy-bus", body("value", 88, "date", "2026-12-01", "source",
-                "示范区交通统计年报 2026", "note", "  preliminary  "), "officer-qingpu");
+                "示范区交通统计年报 2026", "note", "  preliminary  "), "officer-qingpu", "k7f3");
         assertEquals(88.0, r.value(), 0);
         assertEquals(LocalDate.of(2026, 12, 1), r.date());
         assertEquals("officer-qingpu", r.author());
@@ -70,6 +70,7 @@ class TargetReportsTest {
         assertEquals("new-energy-bus", kept.get("target"));
         assertEquals("2026-12-01", kept.get("date"));
         assertEquals("officer-qingpu", store.records(TargetReports.KIND).get(0).author());
+        assertEquals("k7f3", kept.get("author_id"), "the poster's key is kept too");
         assertEquals(List.of(r.id()), reports.of("new-energy-bus").stream().map(TargetReport::id).toList());
         assertTrue(reports.of("green-travel").isEmpty());
     }
@@ -114,8 +115,8 @@ class TargetReportsTest {
     @MethodSource("refused")
     void aBadReportIsRefusedWithTheReasonAndNothingIsStored(String target, Map<String, Object> body,
             ReportRefusedException.Reason reason, String message) {
-        reports.post("new-energy-bus", body("value", 70, "date", "2023-12-31", "source", "earlier"), "officer");
-        ReportRefusedException e = assertThrows(ReportRefusedException.class, () -> reports.post(target, body, "officer"));
+        reports.post("new-energy-bus", body("value", 70, "date", "2023-12-31", "source", "earlier"), "officer", null);
+        ReportRefusedException e = assertThrows(ReportRefusedException.class, () -> reports.post(target, body, "officer", null));
         assertEquals(reason, e.reason());
         assertTrue(e.getMessage().contains(message), e.getMessage());
         assertEquals(1, stored(), "only the earlier report is kept");
@@ -123,15 +124,15 @@ class TargetReportsTest {
 
     @Test
     void aSecondFigureForADateMustBeACorrectionAndCorrectionsChain() {
-        TargetReport first = reports.post("green-travel", body("value", 76.0, "date", "2024-12-31", "source", "年报"), "a");
+        TargetReport first = reports.post("green-travel", body("value", 76.0, "date", "2024-12-31", "source", "年报"), "a", null);
         ReportRefusedException twice = assertThrows(ReportRefusedException.class, () -> reports.post("green-travel",
-                body("value", 77.0, "date", "2024-12-31", "source", "年报"), "b"));
+                body("value", 77.0, "date", "2024-12-31", "source", "年报"), "b", null));
         assertEquals(ReportRefusedException.Reason.CONFLICT, twice.reason());
         assertTrue(twice.getMessage().contains("\"corrects\": " + first.id()), twice.getMessage());
         assertEquals(1, stored());
 
         TargetReport fix = reports.post("green-travel", body("value", 77.0, "date", "2024-12-31", "source", "修订年报",
-                "corrects", first.id()), "b");
+                "corrects", first.id()), "b", null);
         assertEquals(first.id(), fix.corrects());
         List<TargetReport> all = reports.of("green-travel");
         assertEquals(2, all.size(), "the corrected report is kept");
@@ -141,13 +142,13 @@ class TargetReportsTest {
         assertEquals(76.0, all.get(0).value(), 0, "and unchanged");
 
         ReportRefusedException again = assertThrows(ReportRefusedException.class, () -> reports.post("green-travel",
-                body("value", 78.0, "date", "2024-12-31", "source", "s", "corrects", first.id()), "c"));
+                body("value", 78.0, "date", "2024-12-31", "source", "s", "corrects", first.id()), "c", null));
         assertTrue(again.getMessage().contains("was corrected already by report " + fix.id()), again.getMessage());
         ReportRefusedException otherTarget = assertThrows(ReportRefusedException.class, () -> reports.post("waste-sorting",
-                body("value", 96.0, "date", "2024-12-31", "source", "s", "corrects", fix.id()), "c"));
+                body("value", 96.0, "date", "2024-12-31", "source", "s", "corrects", fix.id()), "c", null));
         assertTrue(otherTarget.getMessage().contains("is not a report of waste-sorting"), otherTarget.getMessage());
         TargetReport fixOfFix = reports.post("green-travel", body("value", 77.5, "date", "2024-12-31", "source", "s",
-                "corrects", fix.id()), "c");
+                "corrects", fix.id()), "c", null);
         assertNull(reports.of("green-travel").get(2).correctedBy());
         assertEquals(fixOfFix.id(), reports.of("green-travel").get(1).correctedBy());
         assertEquals(3, stored());

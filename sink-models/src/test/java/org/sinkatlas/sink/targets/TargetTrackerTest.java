@@ -326,7 +326,7 @@ class TargetTrackerTest {
                 assertEquals(Boolean.TRUE, body.remove("synthetic"));
                 assertEquals(DemoDataset.AUTHOR, r.author());
                 if (body.containsKey("corrects")) body.put("corrects", ids.get(((Number) body.get("corrects")).longValue()));
-                ids.put(r.id(), replay.post(target, body, r.author()).id());
+                ids.put(r.id(), replay.post(target, body, r.author(), null).id());
             }
             assertEquals(demo.size(), empty.records(TargetReports.KIND).size());
         }
