@@ -1,9 +1,9 @@
 package org.sinkatlas.sink.targets;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -18,21 +18,27 @@ import org.sinkatlas.layers.store.StoreCursor;
 
 /**
  * The shapes of scopes, read from the store's {@code districts} and {@code key-zones} layers by name (the whole
- * zone is the union of the districts) and kept for the life of one evaluation: a new instance sees edits.
- * Not thread-safe.
+ * zone is the union of the districts, which takes JTS about 0.1 s) and kept until a write through the store
+ * changes one of those layers. Edits made to the store by another process are seen after a restart, as with
+ * the tile cache. Thread-safe.
  */
 final class ScopeAreas {
 
     static final Localized ZONE_LABEL = Localized.of("示范区", "Demonstration Zone");
 
     private final LayerStore store;
-    private final Map<Scope, ScopeArea> known = new HashMap<>();
+    private final Map<Scope, ScopeArea> known = new ConcurrentHashMap<>();
 
     ScopeAreas(LayerStore store) {
         this.store = store;
+        store.addChangeListener(change -> {
+            if (change.layerId().equals(Scope.DISTRICTS_LAYER) || change.layerId().equals(Scope.KEY_ZONES_LAYER)) {
+                known.clear();
+            }
+        });
     }
 
-    /** @throws UnmeasurableException when the scope's layer or feature is missing */
+    /** @throws UnmeasurableException when the scope's layer or feature is missing (nothing is kept then) */
     ScopeArea of(Scope scope) {
         ScopeArea area = known.get(scope);
         if (area == null) {
@@ -40,6 +46,16 @@ final class ScopeAreas {
             known.put(scope, area);
         }
         return area;
+    }
+
+    /** A scope's name for people; the whole zone's without reading anything, a scope's own name when it is missing. */
+    Localized label(Scope scope) {
+        if (scope.kind() == Scope.Kind.ZONE) return ZONE_LABEL;
+        try {
+            return of(scope).label();
+        } catch (UnmeasurableException e) {
+            return Localized.of(scope.name(), scope.name());
+        }
     }
 
     private ScopeArea read(Scope scope) {

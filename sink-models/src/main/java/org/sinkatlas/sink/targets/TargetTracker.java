@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.layers.store.LayerStore;
 
 /**
@@ -26,19 +25,22 @@ import org.sinkatlas.layers.store.LayerStore;
  * itself. Without a figure, {@code no_data}. A target whose parts must each be met takes the worst of its
  * parts.
  *
- * <p>Safe to call from many threads; each call reads the store afresh.
+ * <p>Safe to call from many threads; each call reads the features and reports afresh (the scopes' shapes are
+ * kept until their layers change, see {@link ScopeAreas}).
  */
 public final class TargetTracker {
 
     private final LayerStore store;
     private final TargetCatalog catalog;
     private final TargetReports reports;
+    private final ScopeAreas scopes;
 
     /** @param clock gives "today"; its zone should be {@link TargetCatalog#PLAN_TIME} */
     public TargetTracker(LayerStore store, TargetCatalog catalog, Clock clock) {
         this.store = store;
         this.catalog = catalog;
         this.reports = new TargetReports(store, catalog, clock);
+        this.scopes = new ScopeAreas(store);
     }
 
     public TargetCatalog catalog() {
@@ -70,22 +72,21 @@ public final class TargetTracker {
 
     /** Every target's progress on a date. */
     public List<TargetProgress> all(LocalDate asOf) {
-        ScopeAreas scopes = new ScopeAreas(store);
         Map<String, List<TargetReport>> byTarget = reports.byTarget();
         List<TargetProgress> out = new ArrayList<>();
-        for (Target t : catalog.all()) out.add(evaluate(t, asOf, scopes, byTarget.getOrDefault(t.id(), List.of())));
+        for (Target t : catalog.all()) out.add(evaluate(t, asOf, byTarget.getOrDefault(t.id(), List.of())));
         return out;
     }
 
     /** One target's progress on a date. */
     public TargetProgress progress(Target target, LocalDate asOf) {
-        return evaluate(target, asOf, new ScopeAreas(store), target.isSpatial() ? List.of() : reports.of(target.id()));
+        return evaluate(target, asOf, target.isSpatial() ? List.of() : reports.of(target.id()));
     }
 
-    private TargetProgress evaluate(Target t, LocalDate asOf, ScopeAreas scopes, List<TargetReport> reported) {
-        if (!t.isSpatial()) return reportedProgress(t, asOf, reported, scopes);
+    private TargetProgress evaluate(Target t, LocalDate asOf, List<TargetReport> reported) {
+        if (!t.isSpatial()) return reportedProgress(t, asOf, reported);
         try {
-            return measuredProgress(t, asOf, scopes);
+            return measuredProgress(t, asOf);
         } catch (UnmeasurableException e) {
             Milestone due = t.due(asOf);
             Standing none = new Standing(null, null, due, null, null, TargetStatus.NO_DATA);
@@ -96,7 +97,7 @@ public final class TargetTracker {
     // ------------------------------------------------------------------------------------------------
     // Measured targets
 
-    private TargetProgress measuredProgress(Target t, LocalDate asOf, ScopeAreas scopes) {
+    private TargetProgress measuredProgress(Target t, LocalDate asOf) {
         double margin = catalog.plan().atRiskMargin();
         Parts parts = t.parts();
         List<PartProgress> partProgress = new ArrayList<>();
@@ -117,7 +118,7 @@ public final class TargetTracker {
         if (parts != null && parts.rule() == Parts.Rule.EACH) {
             List<Contribution> features = new ArrayList<>(partFeatures.values());
             features.sort(Comparator.comparingLong(c -> c.feature().id()));
-            return eachProgress(t, asOf, scopes, partProgress, features);
+            return eachProgress(t, asOf, partProgress, features);
         }
         ScopeArea area = scopes.of(t.scope());
         Measured m = LayerMeasure.measure(store, t.measure(), area, t.baseline().date());
@@ -130,8 +131,7 @@ public final class TargetTracker {
     }
 
     /** A target met only when each part is: the sum of the parts, with the worst part's status. */
-    private TargetProgress eachProgress(Target t, LocalDate asOf, ScopeAreas scopes, List<PartProgress> parts,
-            List<Contribution> features) {
+    private TargetProgress eachProgress(Target t, LocalDate asOf, List<PartProgress> parts, List<Contribution> features) {
         double value = 0;
         double expected = 0;
         double capped = 0;
@@ -160,7 +160,7 @@ public final class TargetTracker {
             }
             history.add(new YearPoint(first.year(), first.date(), v, e));
         }
-        return new TargetProgress(t, asOf, label(t.scope(), scopes), new DatedValue(t.baseline().date(), startValue), whole,
+        return new TargetProgress(t, asOf, scopes.label(t.scope()), new DatedValue(t.baseline().date(), startValue), whole,
                 history, parts, features, List.of(), null);
     }
 
@@ -180,7 +180,7 @@ public final class TargetTracker {
     // ------------------------------------------------------------------------------------------------
     // Reported targets
 
-    private TargetProgress reportedProgress(Target t, LocalDate asOf, List<TargetReport> all, ScopeAreas scopes) {
+    private TargetProgress reportedProgress(Target t, LocalDate asOf, List<TargetReport> all) {
         List<TargetReport> standing = all.stream().filter(TargetReport::stands)
                 .sorted(Comparator.comparing(TargetReport::date).thenComparingLong(TargetReport::id)).toList();
         DatedValue start = null;
@@ -211,16 +211,7 @@ public final class TargetTracker {
                 history.add(new YearPoint(year, date, value, trajectory.at(date)));
             }
         }
-        return new TargetProgress(t, asOf, label(t.scope(), scopes), start, s, history, List.of(), List.of(), all, null);
-    }
-
-    /** A scope's name for people; its own name when the store lacks its feature. */
-    private static Localized label(Scope scope, ScopeAreas scopes) {
-        try {
-            return scopes.of(scope).label();
-        } catch (UnmeasurableException e) {
-            return scope.kind() == Scope.Kind.ZONE ? ScopeAreas.ZONE_LABEL : Localized.of(scope.name(), scope.name());
-        }
+        return new TargetProgress(t, asOf, scopes.label(t.scope()), start, s, history, List.of(), List.of(), all, null);
     }
 
     // ------------------------------------------------------------------------------------------------
