@@ -18,6 +18,7 @@ final class DashboardPage {
         return "<!DOCTYPE html><html lang=\"" + (lang.equals("en") ? "en" : "zh-CN") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>规划目标看板 · Targets dashboard · 碳汇一张图 Sink Atlas</title>"
+                + "<link rel=\"icon\" href=\"" + assets + "/viewer/icon.svg\" type=\"image/svg+xml\">"
                 + "<link rel=\"stylesheet\" href=\"" + assets + "/dashboard/dashboard.css\">"
                 + "</head><body data-base=\"" + HtmlPages.esc(base) + "\" data-lang=\"" + HtmlPages.esc(lang) + "\">"
                 + "<header class=\"top\"><a class=\"brand\" href=\"" + HtmlPages.esc(base) + "/\"><b>碳汇一张图</b>"

@@ -1,0 +1,63 @@
+package org.sinkatlas.server.targets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.sinkatlas.server.testing.DemoServer;
+import org.sinkatlas.sink.targets.TargetCatalog;
+
+/**
+ * The targets dashboard as a person meets it, in the web map's browser harness: Debian's Chromium driven by
+ * playwright-core ({@code src/test/browser/check-dashboard.mjs}), against a real server.
+ */
+class DashboardBrowserTest {
+
+    @Test
+    void theDashboardDrawsACardAndAChartPerTargetInBothLanguagesOnALaptopAndAPhone() throws Exception {
+        DemoServer demo = DemoServer.geopackage();
+        Path script = Path.of("src/test/browser/check-dashboard.mjs").toAbsolutePath();
+        assertTrue(Files.isDirectory(script.resolveSibling("node_modules/playwright-core")),
+                "playwright-core is missing: run scripts/test.sh, which installs it (npm ci in src/test/browser)");
+        Path shot = Path.of("target/dashboard.png").toAbsolutePath();
+        Process node = new ProcessBuilder("node", script.toString(), demo.url(), shot.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(node.waitFor(240, TimeUnit.SECONDS), "the browser run did not end");
+        JsonNode r = new ObjectMapper().readTree(out);
+        assertTrue(r.path("error").isMissingNode(), r.path("error").asText());
+
+        assertEquals(0, r.get("consoleErrors").size(), "console errors: " + r.get("consoleErrors"));
+        assertEquals(0, r.get("failedRequests").size(), "failed requests: " + r.get("failedRequests"));
+        assertEquals(0, r.get("outsideRequests").size(), "nothing from outside: " + r.get("outsideRequests"));
+        int targets = TargetCatalog.builtIn().all().size();
+        assertEquals(targets, r.get("cards").asInt(), "one card per target");
+        assertEquals(targets, r.get("charts").asInt(), "each with its chart");
+        assertEquals("规划目标看板", r.get("title").asText(), "Chinese by default");
+        assertEquals("29.27 公里", r.get("greenwayValue").asText());
+        assertEquals("65", r.get("greenwayBar").asText());
+        assertEquals("滞后", r.get("greenwayStatus").asText());
+        assertTrue(r.get("columns").asInt() >= 3, "a laptop shows several columns: " + r.get("columns"));
+
+        assertEquals(7, r.get("panelRows").asInt(), "the seven greenways in Qingpu");
+        assertEquals(5, r.get("panelCounted").asInt(), "five of them built by the end of 2025");
+        assertTrue(r.get("panelFirstHref").asText().startsWith(demo.url() + "/collections/greenways/items/"));
+        assertTrue(r.get("mapHref").asText().startsWith(demo.url() + "/viewer?layer=greenways&ids="), r.get("mapHref").asText());
+        assertEquals("#greenway-km", r.get("hashAfterOpen").asText());
+        assertTrue(r.get("panelClosed").asBoolean());
+
+        assertEquals("Targets dashboard", r.get("englishTitle").asText());
+        assertEquals("Behind", r.get("englishStatus").asText());
+        assertEquals("Targets dashboard", r.get("englishAfterReload").asText(), "the choice is remembered");
+        assertEquals(1, r.get("phoneColumns").asInt(), "one column on a phone");
+        assertFalse(r.get("phoneOverflow").asBoolean(), "nothing wider than a phone's screen");
+        assertTrue(Files.size(shot) > 50_000, "the screenshot is kept in target/dashboard.png");
+    }
+}
