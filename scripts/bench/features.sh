@@ -16,16 +16,19 @@ out="$root/scripts/bench/out"
 store="$out/parcels-$count.gpkg"
 port="${BENCH_PORT:-18080}"
 mkdir -p "$out"
+source "$root/scripts/bench/common.sh"
 
 jar="$("$root/scripts/build.sh")"
 if [[ ! -f "$store" ]]; then
   java -jar "$jar" generate-parcels --count "$count" --store "$store"
 fi
 
-java -Xmx256m -jar "$jar" serve --store "$store" --port "$port" --host 127.0.0.1 > "$out/server.log" 2>&1 &
+java -Xmx256m -jar "$jar" serve --store "$store" --port "$port" --host 127.0.0.1 --rate-limit 0 > "$out/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
+wait_for "http://127.0.0.1:$port/health"
+# A new store's parcels are estimated at the first start: measure after that, with nothing writing.
+wait_for_estimates "$out/server.log" "$count"
 
 # Peak heap: sample the used heap (survivor + eden + old, KB) every 100 ms while the benchmark runs.
 ( while kill -0 $server 2>/dev/null; do

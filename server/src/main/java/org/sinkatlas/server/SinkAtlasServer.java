@@ -198,6 +198,7 @@ public final class SinkAtlasServer implements AutoCloseable {
                 }
             });
             config.requestLogger.http((ctx, ms) -> {
+                if (requestListeners.isEmpty() && !LOG.isDebugEnabled()) return;
                 String query = ctx.queryString();
                 String line = ctx.method() + " " + ctx.path() + (query == null ? "" : "?" + query) + " "
                         + ctx.status().getCode();

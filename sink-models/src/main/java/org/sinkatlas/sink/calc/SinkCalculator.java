@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.geom.EllipsoidMeasure;
 import org.sinkatlas.layers.geom.LocalMetricFrame;
@@ -30,7 +31,8 @@ import org.sinkatlas.sink.standard.UrbanGreenSplit;
  * once per iteration and shared by every feature of that unit (the coefficient of a class is uncertain,
  * not independent from parcel to parcel). A feature's or a group's range then comes from summing hectares
  * × draws per iteration, never from adding percentiles. A feature of a single unit needs no summing at
- * all: its percentiles are the unit's, scaled by its area.
+ * all: its percentiles are the unit's, scaled by its area. Nor does a feature of a mix already seen: a
+ * mix's percentiles scale with its size, so they are kept per mix (its units and their shares, to 1e-9).
  */
 public final class SinkCalculator {
 
@@ -65,6 +67,27 @@ public final class SinkCalculator {
     private final boolean[] noNettedMethane;
     private final boolean[] noOtherMethane;
     private final ThreadLocal<double[]> scratch;
+    /** Percentiles of a mix of one hectare in all, per figure (see {@link #sum}); filled as features come. */
+    private final Map<MixKey, Quantiles> removalMixes = new ConcurrentHashMap<>();
+    private final Map<MixKey, Quantiles> nettedMethaneMixes = new ConcurrentHashMap<>();
+    private final Map<MixKey, Quantiles> otherMethaneMixes = new ConcurrentHashMap<>();
+    private final Map<MixKey, Quantiles> netMixes = new ConcurrentHashMap<>();
+    /** Mixes kept per figure: far more than a layer's distinct mixes usually are, little memory. */
+    private static final int MAX_MIXES = 100_000;
+    private static final double SHARE_STEP = 1e9;
+
+    /** A mix of units, each with its share of the mix's hectares in steps of 1e-9 (negative for a loss). */
+    private record MixKey(int[] units, long[] shares) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MixKey k && java.util.Arrays.equals(units, k.units) && java.util.Arrays.equals(shares, k.shares);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(units) + java.util.Arrays.hashCode(shares);
+        }
+    }
 
     public SinkCalculator(SinkStandard standard) {
         this.standard = standard;
@@ -281,9 +304,11 @@ public final class SinkCalculator {
         SinkEstimate.Stock before = stock(current);
         SinkEstimate.Stock after = stock(planned);
         double change = after.total() - before.total();
-        return new SinkEstimate.Scenario(plannedMix, after, sum(planned.ha, netDraws, netQ, null, net(planned.ha)), change,
-                change * standard.parameter("co2_per_c"), sum(diff, removalDraws, removalQ, noRemoval, central(diff, removal)),
-                sum(diff, netDraws, netQ, null, net(diff)));
+        boolean feature = plannedMix != null;
+        return new SinkEstimate.Scenario(plannedMix, after, sum(planned.ha, netDraws, netQ, null, net(planned.ha),
+                feature ? netMixes : null), change, change * standard.parameter("co2_per_c"),
+                sum(diff, removalDraws, removalQ, noRemoval, central(diff, removal), feature ? removalMixes : null),
+                sum(diff, netDraws, netQ, null, net(diff), feature ? netMixes : null));
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -392,14 +417,19 @@ public final class SinkCalculator {
             if (methane[u].netted()) methaneCentral += a.ha[u] * methane[u].central() * gwp;
             else otherCentral += a.ha[u] * methane[u].central() * gwp;
         }
-        Quantiles removalRange = sum(a.ha, removalDraws, removalQ, noRemoval, central(a.ha, removal));
-        Quantiles methaneRange = sum(a.ha, nettedMethaneDraws, nettedMethaneQ, noNettedMethane, methaneCentral);
+        // One feature's mix recurs in others; a group's hardly does.
+        boolean feature = mix != null;
+        Quantiles removalRange = sum(a.ha, removalDraws, removalQ, noRemoval, central(a.ha, removal),
+                feature ? removalMixes : null);
+        Quantiles methaneRange = sum(a.ha, nettedMethaneDraws, nettedMethaneQ, noNettedMethane, methaneCentral,
+                feature ? nettedMethaneMixes : null);
         // Without netted methane the net is the removal: no second pass over the draws.
         Quantiles netRange = allZeroWhereHeld(a.ha, noNettedMethane)
                 ? new Quantiles(removalRange.p5(), removalRange.p50(), removalRange.p95(), net(a.ha))
-                : sum(a.ha, netDraws, netQ, null, net(a.ha));
+                : sum(a.ha, netDraws, netQ, null, net(a.ha), feature ? netMixes : null);
         return new SinkEstimate(a.areaM2, mix, stock(a), removalRange, methaneRange,
-                sum(a.ha, otherMethaneDraws, otherMethaneQ, noOtherMethane, otherCentral), netRange, null,
+                sum(a.ha, otherMethaneDraws, otherMethaneQ, noOtherMethane, otherCentral, feature ? otherMethaneMixes : null),
+                netRange, null,
                 standard.id(), standard.version(), List.of(), null);
     }
 
@@ -438,14 +468,19 @@ public final class SinkCalculator {
     /**
      * Percentiles of Σ ha[u] × draws[u][i] over the iterations. Units whose draws are all zero for this
      * figure ({@code zero}, may be null) add nothing; one unit left needs only its own percentiles, scaled.
+     * Several: the percentiles of the mix at one hectare in all are looked up in {@code mixes} (when given) or
+     * computed once, then scaled by the hectares, as Σ (s·w[u]) d[u][i] = s Σ w[u] d[u][i].
      */
-    private Quantiles sum(double[] ha, double[][] draws, Quantiles[] single, boolean[] zero, double centralValue) {
+    private Quantiles sum(double[] ha, double[][] draws, Quantiles[] single, boolean[] zero, double centralValue,
+            Map<MixKey, Quantiles> mixes) {
         int only = -1;
         int nonZero = 0;
+        double size = 0;
         for (int u = 0; u < ha.length; u++) {
             if (ha[u] != 0 && (zero == null || !zero[u])) {
                 only = u;
                 nonZero++;
+                size += Math.abs(ha[u]);
             }
         }
         if (nonZero == 0) return centralValue == 0 ? Quantiles.ZERO : new Quantiles(0, 0, 0, centralValue);
@@ -453,6 +488,28 @@ public final class SinkCalculator {
             Quantiles q = single[only].scaled(ha[only]);
             return new Quantiles(q.p5(), q.p50(), q.p95(), centralValue);
         }
+        if (mixes == null) return quantiles(weighted(ha, draws, zero), centralValue);
+        int[] units = new int[nonZero];
+        long[] shares = new long[nonZero];
+        double[] unitMix = new double[ha.length];
+        for (int u = 0, k = 0; u < ha.length; u++) {
+            if (ha[u] == 0 || (zero != null && zero[u])) continue;
+            units[k] = u;
+            shares[k] = Math.round(ha[u] / size * SHARE_STEP);
+            unitMix[u] = shares[k++] / SHARE_STEP;
+        }
+        MixKey key = new MixKey(units, shares);
+        Quantiles perHectare = mixes.get(key);
+        if (perHectare == null) {
+            perHectare = quantiles(weighted(unitMix, draws, zero), 0);
+            if (mixes.size() < MAX_MIXES) mixes.put(key, perHectare);
+        }
+        Quantiles q = perHectare.scaled(size);
+        return new Quantiles(q.p5(), q.p50(), q.p95(), centralValue);
+    }
+
+    /** Σ ha[u] × draws[u][i] for each iteration, into this thread's scratch array. */
+    private double[] weighted(double[] ha, double[][] draws, boolean[] zero) {
         double[] values = scratch.get();
         java.util.Arrays.fill(values, 0);
         for (int u = 0; u < ha.length; u++) {
@@ -461,7 +518,7 @@ public final class SinkCalculator {
             double[] d = draws[u];
             for (int i = 0; i < values.length; i++) values[i] += w * d[i];
         }
-        return quantiles(values, centralValue);
+        return values;
     }
 
     /**

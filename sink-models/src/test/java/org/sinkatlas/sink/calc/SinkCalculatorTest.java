@@ -150,4 +150,28 @@ class SinkCalculatorTest {
         assertEquals(150, CALC.estimate(new SinkInput(point, LandCoverMix.of("0810"), null, null, 150.0, null, null), false)
                 .areaM2(), 0);
     }
+
+    @Test
+    void aMixedParcelsRangeIsThatOfItsMixScaledWhetherSeenBeforeOrNot() throws Exception {
+        LandCoverMix mix = LandCoverMix.of("0101", Map.of("0101", 0.6, "0301", 0.4));
+        // Fresh calculators: nothing kept yet.
+        SinkCalculator first = new SinkCalculator(StandardCatalog.builtIn().current());
+        SinkEstimate small = first.estimate(SinkInput.of(square(100), mix), false);
+        SinkEstimate large = first.estimate(SinkInput.of(square(300), mix), false);
+        // The group path sums every draw, without the kept mixes: the same percentiles to rounding.
+        SinkEstimate summed = first.estimate(first.areas(SinkInput.of(square(300), mix)));
+        for (java.util.function.Function<SinkEstimate, Quantiles> f : java.util.List.<java.util.function.Function<SinkEstimate,
+                Quantiles>>of(SinkEstimate::annualRemoval, SinkEstimate::methane, SinkEstimate::net)) {
+            Quantiles a = f.apply(large);
+            Quantiles b = f.apply(summed);
+            assertEquals(b.p5(), a.p5(), Math.abs(b.p5()) * 1e-7 + 1e-9);
+            assertEquals(b.p50(), a.p50(), Math.abs(b.p50()) * 1e-7 + 1e-9);
+            assertEquals(b.p95(), a.p95(), Math.abs(b.p95()) * 1e-7 + 1e-9);
+            // Nine times the area, nine times the range.
+            assertEquals(9 * f.apply(small).p50(), a.p50(), Math.abs(a.p50()) * 1e-6);
+        }
+        SinkEstimate again = new SinkCalculator(StandardCatalog.builtIn().current()).estimate(SinkInput.of(square(300), mix), false);
+        assertEquals(large.net(), again.net(), "the same input gives the same answer");
+        assertTrue(large.net().p5() < large.net().p50() && large.net().p50() < large.net().p95());
+    }
 }
