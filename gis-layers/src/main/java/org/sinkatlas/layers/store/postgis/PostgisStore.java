@@ -400,18 +400,24 @@ public final class PostgisStore implements LayerStore {
     public StoreCursor<Feature> query(String layerId, FeatureQuery query) {
         LayerInfo layer = requireLayer(layerId);
         SqlWhere where = compiler.compile(layer, query.filter());
-        StringBuilder sql = new StringBuilder(selectColumns(layer)).append(" WHERE ").append(where.sql())
-                .append(" ORDER BY fid");
         List<Object> params = new ArrayList<>(where.params());
+        StringBuilder page = new StringBuilder(" ORDER BY fid");
         if (query.limit() != FeatureQuery.UNLIMITED) {
-            sql.append(" LIMIT ?");
+            page.append(" LIMIT ?");
             params.add(query.limit());
         }
+        String sql;
         if (query.offset() > 0) {
-            sql.append(" OFFSET ?");
+            page.append(" OFFSET ?");
             params.add(query.offset());
+            // The rows skipped by OFFSET are projected too (WKB and all): skip them over the ids alone, which
+            // the primary key answers, and read the page's rows only.
+            sql = selectColumns(layer) + " JOIN (SELECT fid FROM " + table(layer) + " WHERE " + where.sql() + page
+                    + ") page USING (fid) ORDER BY fid";
+        } else {
+            sql = selectColumns(layer) + " WHERE " + where.sql() + page;
         }
-        return openCursor(sql.toString(), params, rs -> PostgisRows.feature(layer, rs));
+        return openCursor(sql, params, rs -> PostgisRows.feature(layer, rs));
     }
 
     private String selectColumns(LayerInfo layer) {
