@@ -12,6 +12,7 @@ import org.sinkatlas.layers.store.StoreJson;
 public final class GeoJsonFeatureWriter {
 
     private final GeoJsonGeometryWriter geometry;
+    private final DecimalWriter decimals = new DecimalWriter();
 
     /** @param authorityAxisOrder see {@link GeoJsonGeometryWriter#GeoJsonGeometryWriter(CrsService, CrsDefinition, boolean)} */
     public GeoJsonFeatureWriter(CrsService crsService, CrsDefinition crs, boolean authorityAxisOrder) {
@@ -39,11 +40,11 @@ public final class GeoJsonFeatureWriter {
         gen.writeEndObject();
     }
 
-    private static void writeValue(JsonGenerator gen, Object v) throws IOException {
+    private void writeValue(JsonGenerator gen, Object v) throws IOException {
         if (v == null) gen.writeNull();
         else if (v instanceof String s) gen.writeString(s);
         else if (v instanceof Long l) gen.writeNumber(l);
-        else if (v instanceof Double d) gen.writeNumber(d);
+        else if (v instanceof Double d) decimals.writeExact(gen, d);
         else if (v instanceof Boolean b) gen.writeBoolean(b);
         else gen.writeObject(v);
     }

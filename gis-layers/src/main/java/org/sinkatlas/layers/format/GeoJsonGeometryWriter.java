@@ -28,7 +28,9 @@ public final class GeoJsonGeometryWriter {
     private final GeometryTransform transform;
     private final boolean swapAxes;
     private final double scale;
+    private final int places;
     private final Coordinate c = new Coordinate();
+    private final DecimalWriter decimals = new DecimalWriter();
 
     /**
      * A writer in the CRS's own axis order, as OGC API Features answers with {@code crs}.
@@ -48,7 +50,8 @@ public final class GeoJsonGeometryWriter {
         this.transform = crsService.fromStorage(output);
         this.swapAxes = authorityAxisOrder && output.northingFirst();
         // 1e-7 degree is about 1 cm; metres to the millimetre.
-        this.scale = output.geographic() ? 1e7 : 1e3;
+        this.places = output.geographic() ? 7 : 3;
+        this.scale = Math.pow(10, places);
     }
 
     /** A writer of CRS84 coordinates as stored. */
@@ -124,8 +127,8 @@ public final class GeoJsonGeometryWriter {
         double first = swapAxes ? c.y : c.x;
         double second = swapAxes ? c.x : c.y;
         gen.writeStartArray();
-        gen.writeNumber(Math.round(first * scale) / scale);
-        gen.writeNumber(Math.round(second * scale) / scale);
+        decimals.writeRounded(gen, first, places, scale);
+        decimals.writeRounded(gen, second, places, scale);
         gen.writeEndArray();
     }
 }

@@ -1,6 +1,7 @@
 package org.sinkatlas.layers.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -37,6 +38,34 @@ class GeoJsonGeometryWriterTest {
         JsonNode gk = write(p, CrsService.EPSG_4549).get("coordinates");
         assertEquals(3431322.040, gk.get(0).asDouble(), 0.01, "northing first");
         assertEquals(585955.508, gk.get(1).asDouble(), 0.01);
+    }
+
+    @Test
+    void coordinatesAreWrittenAsTheExactDecimalsOfTheRoundedValues() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            double x = (random.nextDouble() - 0.5) * (i % 2 == 0 ? 360 : 2e-6 * i);
+            double y = (random.nextDouble() - 0.5) * 180;
+            StringWriter out = new StringWriter();
+            try (JsonGenerator gen = new JsonFactory().createGenerator(out)) {
+                new GeoJsonGeometryWriter(crs, CrsService.CRS84).write(gen, new WKTReader().read("POINT (" + x + " " + y + ")"));
+            }
+            String json = out.toString();
+            String[] xy = json.substring(json.indexOf('[') + 1, json.indexOf(']')).split(",");
+            for (int k = 0; k < 2; k++) {
+                double rounded = Math.round((k == 0 ? x : y) * 1e7) / 1e7;
+                assertTrue(xy[k].matches("-?[0-9]+\\.[0-9]{1,7}"), json);
+                assertEquals(0, new java.math.BigDecimal(xy[k]).compareTo(new java.math.BigDecimal(Double.toString(rounded))),
+                        json + " holds " + rounded);
+            }
+        }
+        StringWriter out = new StringWriter();
+        try (JsonGenerator gen = new JsonFactory().createGenerator(out)) {
+            new GeoJsonGeometryWriter(crs, CrsService.EPSG_4549, false).write(gen,
+                    new WKTReader().read("LINESTRING (120 31, 120.00000004 -0.00000004)"));
+        }
+        assertTrue(out.toString().matches(".*\\[\\[500000\\.0,343[0-9]{4}\\.[0-9]{1,3}\\],\\[500000\\.004,-0\\.004\\]\\]\\}"),
+                "metres to the millimetre: " + out);
     }
 
     @Test

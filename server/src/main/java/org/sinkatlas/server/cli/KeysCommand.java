@@ -61,7 +61,7 @@ final class KeysCommand implements Runnable {
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Make a key; its token is printed once.")
     static final class Create extends OnStore {
-        @Option(names = "--name", required = true, description = "Who holds the key, e.g. '吴江区生态环境局 王工'.")
+        @Option(names = "--name", required = true, description = "Who holds the key, e.g. '吴江区生态环境局 林地组'.")
         String name;
 
         @Option(names = "--role", required = true, description = "officer or admin.")

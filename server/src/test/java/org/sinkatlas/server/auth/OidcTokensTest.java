@@ -66,7 +66,7 @@ class OidcTokensTest {
 
     private static String token(RSAKey key, String iss, String aud, Object role, long expiresInSeconds) throws JOSEException {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(iss).subject("u-42").audience(aud)
-                .claim("name", "嘉善县 生态科 李工").expirationTime(new Date(System.currentTimeMillis() + expiresInSeconds * 1000));
+                .claim("name", "嘉善县 生态科 林业组").expirationTime(new Date(System.currentTimeMillis() + expiresInSeconds * 1000));
         if (role != null) claims.claim("sink_atlas_role", role).claim("sink_atlas_layers", List.of("forests"));
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims.build());
         jwt.sign(new RSASSASigner(key));
@@ -113,7 +113,7 @@ class OidcTokensTest {
         HttpResponse<String> officer = report(token(issuerKey, issuerUrl, "sink-atlas", "officer", 300), body);
         assertEquals(201, officer.statusCode(), officer.body());
         assertEquals(1, store.records("target-report").size());
-        assertEquals("嘉善县 生态科 李工", store.records("target-report").get(0).author());
+        assertEquals("嘉善县 生态科 林业组", store.records("target-report").get(0).author());
         assertEquals("oidc:u-42", store.records("target-report").get(0).body().get("author_id"));
     }
 }

@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.sinkatlas.server.testing.BrowserRun;
 import org.sinkatlas.server.testing.DemoServer;
 import org.sinkatlas.sink.targets.TargetCatalog;
 
@@ -23,20 +21,8 @@ class DashboardBrowserTest {
     @Test
     void theDashboardDrawsACardAndAChartPerTargetInBothLanguagesOnALaptopAndAPhone() throws Exception {
         DemoServer demo = DemoServer.geopackage();
-        Path script = Path.of("src/test/browser/check-dashboard.mjs").toAbsolutePath();
-        assertTrue(Files.isDirectory(script.resolveSibling("node_modules/playwright-core")),
-                "playwright-core is missing: run scripts/test.sh, which installs it (npm ci in src/test/browser)");
-        Path shot = Path.of("target/dashboard.png").toAbsolutePath();
-        Process node = new ProcessBuilder("node", script.toString(), demo.url(), shot.toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(node.waitFor(240, TimeUnit.SECONDS), "the browser run did not end");
-        JsonNode r = new ObjectMapper().readTree(out);
-        assertTrue(r.path("error").isMissingNode(), r.path("error").asText());
-
-        assertEquals(0, r.get("consoleErrors").size(), "console errors: " + r.get("consoleErrors"));
-        assertEquals(0, r.get("failedRequests").size(), "failed requests: " + r.get("failedRequests"));
-        assertEquals(0, r.get("outsideRequests").size(), "nothing from outside: " + r.get("outsideRequests"));
+        Path shot = Path.of("target/dashboard.png");
+        JsonNode r = BrowserRun.run("check-dashboard.mjs", demo.url(), shot);
         int targets = TargetCatalog.builtIn().all().size();
         assertEquals(targets, r.get("cards").asInt(), "one card per target");
         assertEquals(targets, r.get("charts").asInt(), "each with its chart");

@@ -28,19 +28,20 @@ final class GpkgRows {
         return new Feature(id, geometry, props, version, created, updated);
     }
 
+    // A NULL reads as 0, and wasNull() is a second call into SQLite: it is asked only when the number is 0.
     private static Object value(PropertyDef p, ResultSet rs, int i) throws SQLException {
         switch (p.type()) {
             case INTEGER: {
                 long v = rs.getLong(i);
-                return rs.wasNull() ? null : v;
+                return v == 0 && rs.wasNull() ? null : v;
             }
             case REAL: {
                 double v = rs.getDouble(i);
-                return rs.wasNull() ? null : v;
+                return v == 0 && rs.wasNull() ? null : v;
             }
             case BOOLEAN: {
                 int v = rs.getInt(i);
-                return rs.wasNull() ? null : v != 0;
+                return v == 0 && rs.wasNull() ? null : v != 0;
             }
             case DATE:
                 return StoreJson.parseDate(rs.getString(i));
