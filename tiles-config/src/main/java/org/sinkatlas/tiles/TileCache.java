@@ -55,7 +55,7 @@ public final class TileCache {
         return cache.getIfPresent(key);
     }
 
-    /** The number of purges so far: pass it to {@link #keep} with a tile made after reading it. */
+    /** A count that moves on at every purge: pass it to {@link #keep} with a tile made after reading it. */
     public long purges() {
         return purges.get();
     }
@@ -86,15 +86,20 @@ public final class TileCache {
 
     /** Drops the tiles that a committed change may have made stale. */
     public void purge(StoreChange change) {
+        // Counted before and after: a tile made from parts while the removal runs is not kept either.
         purges.incrementAndGet();
-        String layer = change.layerId();
-        if (change.isWholeLayer()) {
-            cache.asMap().keySet().removeIf(k -> k.layer().equals(layer) || k.layer().equals(MAP));
-            return;
+        try {
+            String layer = change.layerId();
+            if (change.isWholeLayer()) {
+                cache.asMap().keySet().removeIf(k -> k.layer().equals(layer) || k.layer().equals(MAP));
+                return;
+            }
+            List<Envelope> boxes = change.areas();
+            if (boxes.isEmpty()) return;
+            cache.asMap().keySet().removeIf(k -> (k.layer().equals(layer) || k.layer().equals(MAP)) && touches(k.tile(), boxes));
+        } finally {
+            purges.incrementAndGet();
         }
-        List<Envelope> boxes = change.areas();
-        if (boxes.isEmpty()) return;
-        cache.asMap().keySet().removeIf(k -> (k.layer().equals(layer) || k.layer().equals(MAP)) && touches(k.tile(), boxes));
     }
 
     /** Drops every tile of a layer, and every whole-map tile; every tile when {@code layer} is null. */

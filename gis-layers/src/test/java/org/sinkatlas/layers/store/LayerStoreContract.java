@@ -842,4 +842,12 @@ public abstract class LayerStoreContract {
         assertEquals(1, store.count(AREAS.id(), Filter.and(new Filter.Compare("id", ComparisonOp.EQ, thinId),
                 new Filter.BigEnoughIn(new Envelope(120.55, 120.56, 31.0, 31.5), 0.05, 0.05))));
     }
+
+    @Test
+    void bigEnoughInAlwaysKeepsPointsWhereverTheyLie() {
+        store.createLayer(EVENTS);
+        // 121.113 is not a float32: an index that rounds boxes outwards makes the point's box a little wide.
+        store.write("t", w -> w.insert(EVENTS.id(), new FeatureDraft(wkt("POINT (121.113 31.0123)"), Map.of("name", "site"))));
+        assertEquals(1, store.count(EVENTS.id(), new Filter.BigEnoughIn(new Envelope(121.0, 121.2, 31.0, 31.1), 0.001, 0.001)));
+    }
 }

@@ -224,7 +224,7 @@ public final class TargetLoader {
             case ALL_FEATURES -> quantity != Measure.Quantity.SUM && unit == Unit.PERCENT;
             case NONE -> switch (quantity) {
                 case LENGTH -> unit == Unit.KM;
-                case AREA -> unit == Unit.M2 || unit == Unit.HA;
+                case AREA -> unit == Unit.M2; // areas are measured in m²; ha is for reported figures
                 case COUNT -> unit == Unit.COUNT;
                 case SUM -> unit != Unit.PERCENT && unit != Unit.COUNT;
             };
@@ -232,7 +232,7 @@ public final class TargetLoader {
         if (!fits) {
             throw yaml.fault(node, "a " + quantity.name().toLowerCase(Locale.ROOT)
                     + (shareOf == Measure.ShareOf.NONE ? "" : " share of " + shareOf.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    + " cannot be given in " + unit.id() + " (length: km; area: m2 or ha; count: count; a share: percent)");
+                    + " cannot be given in " + unit.id() + " (length: km; area: m2; count: count; a share: percent; ha only for a reported figure)");
         }
     }
 

@@ -110,6 +110,15 @@ class TargetLoaderTest {
     }
 
     @Test
+    void aMeasuredAreaInHectaresIsRefusedAsAreasAreMeasuredInSquareMetres() throws IOException {
+        String changed = builtIn().replaceFirst("    unit: m2\n", "    unit: ha\n")
+                .replace("      quantity: sum\n      property: area_m2\n", "      quantity: area\n");
+        TargetException e = assertThrows(TargetException.class, () -> TargetLoader.read(new StringReader(changed), "x.yaml"));
+        assertTrue(e.getMessage().contains("area cannot be given in ha (length: km; area: m2;"), e.getMessage());
+        TargetLoader.read(new StringReader(changed.replaceFirst("    unit: ha\n", "    unit: m2\n")), "x.yaml");
+    }
+
+    @Test
     void aTargetBothMeasuredAndReportedIsRefused() throws IOException {
         String changed = builtIn().replace("    reported: {min: -100, max: 100}\n",
                 "    reported: {min: -100, max: 100}\n    measure: {layer: greenways, quantity: length}\n");

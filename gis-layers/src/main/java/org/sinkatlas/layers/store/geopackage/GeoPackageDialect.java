@@ -34,7 +34,11 @@ final class GeoPackageDialect implements SqlDialect {
                 + GpkgSpatialFunctions.function(op) + "(" + GEOMETRY_COLUMN + ", ?))";
     }
 
-    /** From the R-tree alone (its boxes are float32, rounded outwards: a little generous, never less). */
+    /**
+     * From the R-tree alone (its boxes are float32, rounded outwards: a little generous, never less). A point's
+     * box is therefore up to two float steps wide, not empty: boxes within {@value #POINT_BOX} degrees are
+     * points, which are always kept.
+     */
     @Override
     public String bigEnoughIn(LayerInfo layer, Envelope box, double minWidth, double minHeight, List<Object> params) {
         params.add(box.getMaxX());
@@ -44,8 +48,12 @@ final class GeoPackageDialect implements SqlDialect {
         params.add(minWidth);
         params.add(minHeight);
         return "fid IN (SELECT id FROM " + quote(rtreeTable(layer)) + " WHERE minx <= ? AND maxx >= ? AND miny <= ?"
-                + " AND maxy >= ? AND (maxx - minx >= ? OR maxy - miny >= ? OR (maxx = minx AND maxy = miny)))";
+                + " AND maxy >= ? AND (maxx - minx >= ? OR maxy - miny >= ? OR (maxx - minx <= " + POINT_BOX
+                + " AND maxy - miny <= " + POINT_BOX + ")))";
     }
+
+    /** Two float32 steps at longitudes up to 256°. */
+    private static final double POINT_BOX = 3.1e-5;
 
     /** Features whose R-tree box meets (or covers) the geometry's envelope; then binds the geometry's WKB. */
     private String candidates(LayerInfo layer, Geometry geometry, boolean covering, List<Object> params) {
