@@ -73,18 +73,18 @@ public final class DemoDataset {
         layers.put(DemoLayers.SINK_PROJECTS, geo.sinkProjects(allWater));
 
         List<DemoParcels.Overlay> overlays = new ArrayList<>();
-        for (FeatureDraft f : water) overlays.add(new DemoParcels.Overlay(f.geometry(), text(f, "landcover"), false, null));
+        for (FeatureDraft f : water) overlays.add(new DemoParcels.Overlay(f.geometry(), text(f, "landcover"), false, null, null));
         for (FeatureDraft f : wetlands) {
-            overlays.add(new DemoParcels.Overlay(f.geometry(), text(f, "landcover"), isPlanned(f), null));
+            overlays.add(new DemoParcels.Overlay(f.geometry(), text(f, "landcover"), isPlanned(f), null, completed(f)));
         }
-        for (FeatureDraft f : ponds) overlays.add(new DemoParcels.Overlay(f.geometry(), text(f, "landcover"), false, null));
+        for (FeatureDraft f : ponds) overlays.add(new DemoParcels.Overlay(f.geometry(), text(f, "landcover"), false, null, null));
         for (FeatureDraft f : parks) {
             overlays.add(new DemoParcels.Overlay(f.geometry(), "0810", isPlanned(f),
-                    (Double) f.properties().get("tree_crown_fraction")));
+                    (Double) f.properties().get("tree_crown_fraction"), completed(f)));
         }
         for (FeatureDraft f : forests) {
             overlays.add(new DemoParcels.Overlay(f.geometry(), isPlanned(f) ? "0301" : text(f, "landcover"),
-                    isPlanned(f), null));
+                    isPlanned(f), null, completed(f)));
         }
         layers.put(DemoLayers.PARCELS, new DemoParcels(geo, overlays, keyZones, SEED + 1).generate());
         return layers;
@@ -92,6 +92,12 @@ public final class DemoDataset {
 
     private static String text(FeatureDraft f, String key) {
         return (String) f.properties().get(key);
+    }
+
+    /** When a built feature was completed (planted, opened), or null. */
+    private static java.time.LocalDate completed(FeatureDraft f) {
+        Object v = f.properties().get("completed");
+        return v == null || isPlanned(f) ? null : java.time.LocalDate.parse(v.toString().substring(0, 10));
     }
 
     /** Planned or under construction: not yet what is on the ground. */

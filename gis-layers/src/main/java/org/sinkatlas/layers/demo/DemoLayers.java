@@ -62,6 +62,7 @@ public final class DemoLayers {
     }
 
     private static List<PropertyDef> withSinkFields(List<PropertyDef> own) {
+        own.addAll(SinkFields.historyDefinitions());
         own.addAll(SinkFields.definitions());
         return own;
     }

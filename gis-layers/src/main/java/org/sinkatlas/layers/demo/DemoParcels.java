@@ -28,8 +28,11 @@ import org.sinkatlas.layers.model.FeatureDraft;
  */
 final class DemoParcels {
 
-    /** An overlay polygon and the land cover it gives; {@code planned} overlays only set planned_landcover. */
-    record Overlay(Geometry geometry, String landcover, boolean planned, Double treeCrown) {}
+    /**
+     * An overlay polygon and the land cover it gives; {@code planned} overlays only set planned_landcover;
+     * {@code since} is the date the land cover began there (a forest planted, a park or wetland built), or null.
+     */
+    record Overlay(Geometry geometry, String landcover, boolean planned, Double treeCrown, LocalDate since) {}
 
     private static final double SPACING_M = 250;
     private static final String[] RURAL = {"0101", "0103", "0102", "0702", "0204", "1104", "1107", "0404", "1003", "0601"};
@@ -52,7 +55,7 @@ final class DemoParcels {
             for (int i = 0; i < o.geometry().getNumGeometries(); i++) {
                 Geometry part = o.geometry().getGeometryN(i);
                 overlays.insert(part.getEnvelopeInternal(),
-                        new Overlay(part, o.landcover(), o.planned(), o.treeCrown()));
+                        new Overlay(part, o.landcover(), o.planned(), o.treeCrown(), o.since()));
             }
         }
         // Smallest zones first, so a parcel is named after the most specific zone it lies in.
@@ -140,6 +143,7 @@ final class DemoParcels {
         Geometry g = p.geometry;
         double area = g.getArea();
         Map<String, Double> fractions = new LinkedHashMap<>();
+        Map<String, LocalDate> since = new HashMap<>();
         String planned = null;
         Double crown = null;
         double plannedShare = 0;
@@ -156,6 +160,7 @@ final class DemoParcels {
             } else {
                 fractions.merge(ov.landcover(), f, Double::sum);
                 if (ov.treeCrown() != null) crown = ov.treeCrown();
+                if (ov.since() != null) since.merge(ov.landcover(), ov.since(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         double covered = fractions.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -185,10 +190,14 @@ final class DemoParcels {
         }
         if (!"0810".equals(landcover)) crown = null;
         else if (crown == null) crown = 0.3;
+        // Land planted or built on since a date was, before that, the rural land use of its neighbourhood.
+        LocalDate landuseSince = since.get(landcover);
+        String previous = landuseSince == null ? null : ruralUseAround(p.point);
+        if (landcover.equals(previous)) previous = null;
         return DemoGeography.feature(g, DemoGeography.props("code", code, "district", p.district, "key_zone",
                 zoneOf(p.point), "landcover", landcover, "landcover_fractions", mix, "planned_landcover", planned,
-                "tree_crown_fraction", crown, "surveyed", LocalDate.of(2021, 3, 1).plusDays(random.nextInt(950)),
-                "synthetic", true));
+                "tree_crown_fraction", crown, "landuse_since", landuseSince, "previous_landcover", previous,
+                "surveyed", LocalDate.of(2021, 3, 1).plusDays(random.nextInt(950)), "synthetic", true));
     }
 
     private String zoneOf(Point p) {
@@ -198,14 +207,19 @@ final class DemoParcels {
         return null;
     }
 
+    /** The dominant rural land use of the 2 km cell around a point (drawn from the cell's own seed). */
+    private String ruralUseAround(Point p) {
+        Coordinate c = geo.shapes.metric(p.getX(), p.getY());
+        long key = Math.floorDiv((long) c.x, 2000) * 100_003L + Math.floorDiv((long) c.y, 2000);
+        return ruralCell.computeIfAbsent(key, k -> pick(RURAL, RURAL_WEIGHTS, new SplittableRandom(k * 31 + 7).nextDouble()));
+    }
+
     /** The land use of the part of a parcel that no overlay covers. */
     private String baseClass(Point p) {
         Coordinate c = geo.shapes.metric(p.getX(), p.getY());
         if (random.nextDouble() < urbanness(c, towns)) return pick(URBAN, URBAN_WEIGHTS, random.nextDouble());
         // Rural uses cluster: each 2 km cell has a dominant use that most of its parcels share.
-        long key = Math.floorDiv((long) c.x, 2000) * 100_003L + Math.floorDiv((long) c.y, 2000);
-        String dominant = ruralCell.computeIfAbsent(key,
-                k -> pick(RURAL, RURAL_WEIGHTS, new SplittableRandom(k * 31 + 7).nextDouble()));
+        String dominant = ruralUseAround(p);
         return random.nextDouble() < 0.6 ? dominant : pick(RURAL, RURAL_WEIGHTS, random.nextDouble());
     }
 

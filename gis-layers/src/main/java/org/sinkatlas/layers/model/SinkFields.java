@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The properties in which a layer keeps each feature's stored sink estimate (computed by the service from
- * the feature's land cover with the current standard; see sink-models): the area, the stock, and the
- * medians of the annual figures with the 5th and 95th percentiles of the net. A layer that has them, and
- * a {@code landcover} property, is a sink layer: maps colour its features by {@link #DENSITY}.
+ * The properties of a sink layer: what the service reads to estimate a feature (its land cover, mix, planned
+ * land cover, crown share, and land-use history) and what it keeps with each feature (computed with the
+ * current standard; see sink-models): the area, and the headline of every figure, the mean of the Monte
+ * Carlo draws, with the 5th and 95th percentiles of the net. Net is exactly removal less methane less
+ * nitrous oxide. A layer that has {@code landcover} and {@link #AREA} is a sink layer: maps colour its
+ * features by {@link #DENSITY}.
  */
 public final class SinkFields {
 
@@ -15,16 +17,23 @@ public final class SinkFields {
     public static final String FRACTIONS = "landcover_fractions";
     public static final String PLANNED = "planned_landcover";
     public static final String TREE_CROWN = "tree_crown_fraction";
+    /** The date the current land cover began (planting, conversion); kept by the service when an edit changes it. */
+    public static final String LANDUSE_SINCE = "landuse_since";
+    /** The land cover before {@link #LANDUSE_SINCE}. */
+    public static final String PREVIOUS = "previous_landcover";
 
     public static final String AREA = "sink_area_m2";
     public static final String STOCK = "sink_stock_tc";
     public static final String REMOVAL = "sink_removal_tco2e";
     public static final String METHANE = "sink_methane_tco2e";
+    public static final String N2O = "sink_n2o_tco2e";
     public static final String NET = "sink_net_tco2e";
     public static final String NET_P5 = "sink_net_p5";
     public static final String NET_P95 = "sink_net_p95";
     public static final String DENSITY = "sink_density";
     public static final String STANDARD = "sink_standard";
+    public static final String GWP = "sink_gwp";
+    public static final String YEAR = "sink_year";
 
     private SinkFields() {}
 
@@ -32,15 +41,25 @@ public final class SinkFields {
     public static List<PropertyDef> definitions() {
         List<PropertyDef> d = new ArrayList<>();
         d.add(PropertyDef.of(AREA, PropertyType.REAL, "面积（平方米，椭球面）", "Area (m², ellipsoidal)"));
-        d.add(PropertyDef.of(STOCK, PropertyType.REAL, "碳储量（吨碳）", "Carbon stock (tC)"));
-        d.add(PropertyDef.of(REMOVAL, PropertyType.REAL, "年固碳量（吨CO2当量/年）", "Annual removal (tCO2e/yr)"));
-        d.add(PropertyDef.of(METHANE, PropertyType.REAL, "甲烷排放（吨CO2当量/年）", "Methane (tCO2e/yr)"));
-        d.add(PropertyDef.of(NET, PropertyType.REAL, "净碳汇（吨CO2当量/年）", "Net sink (tCO2e/yr)"));
+        d.add(PropertyDef.of(STOCK, PropertyType.REAL, "碳储量（吨碳，抽样均值）", "Carbon stock (tC, mean of the draws)"));
+        d.add(PropertyDef.of(REMOVAL, PropertyType.REAL, "年固碳量（吨CO2/年，抽样均值）", "Annual removal (tCO2/yr, mean of the draws)"));
+        d.add(PropertyDef.of(METHANE, PropertyType.REAL, "甲烷排放（吨CO2当量/年，抽样均值）", "Methane (tCO2e/yr, mean of the draws)"));
+        d.add(PropertyDef.of(N2O, PropertyType.REAL, "氧化亚氮排放（吨CO2当量/年，抽样均值）", "Nitrous oxide (tCO2e/yr, mean of the draws)"));
+        d.add(PropertyDef.of(NET, PropertyType.REAL, "净碳汇（吨CO2当量/年，抽样均值）", "Net sink (tCO2e/yr, mean of the draws)"));
         d.add(PropertyDef.of(NET_P5, PropertyType.REAL, "净碳汇第5百分位", "Net sink, 5th percentile"));
         d.add(PropertyDef.of(NET_P95, PropertyType.REAL, "净碳汇第95百分位", "Net sink, 95th percentile"));
         d.add(PropertyDef.of(DENSITY, PropertyType.REAL, "净碳汇密度（吨CO2当量/公顷/年）", "Net sink density (tCO2e/ha/yr)"));
         d.add(PropertyDef.of(STANDARD, PropertyType.STRING, "计算所用标准", "Standard used"));
+        d.add(PropertyDef.of(GWP, PropertyType.STRING, "全球增温潜势（GWP）组", "GWP set"));
+        d.add(PropertyDef.of(YEAR, PropertyType.INTEGER, "核算年份", "Year accounted"));
         return d;
+    }
+
+    /** The land-use history properties a sink layer keeps for its estimates. */
+    public static List<PropertyDef> historyDefinitions() {
+        return List.of(PropertyDef.of(LANDUSE_SINCE, PropertyType.DATE, "现状地类起始日期（造林、转换）",
+                        "Current land cover since (planting, conversion)"),
+                PropertyDef.of(PREVIOUS, PropertyType.STRING, "此前地类（GB/T 21010-2017 编码）", "Previous land cover (GB/T 21010-2017)"));
     }
 
     /** Whether a layer keeps stored sink estimates. */

@@ -37,28 +37,35 @@ public final class AreaSums {
                 double area = n.doubleValue();
                 Map<String, Double> split = split(f, q);
                 Object w = q.weightProperty() == null ? null : f.property(q.weightProperty());
+                List<String> stratum = new ArrayList<>(q.stratumProperties().size());
+                for (String p : q.stratumProperties()) stratum.add(f.property(p) == null ? null : f.property(p).toString());
                 if (zones == null) {
                     Object group = q.groupProperty() == null ? null : f.property(q.groupProperty());
-                    add(sums, group, split, area, w);
+                    add(sums, group, stratum, split, area, w);
                     continue;
                 }
                 for (Object o : index.query(f.geometry().getEnvelopeInternal())) {
                     Zone z = (Zone) o;
                     double share = z.shareOf(f.geometry());
-                    if (share > 0) add(sums, z.key, split, area * share, w);
+                    if (share > 0) add(sums, z.key, stratum, split, area * share, w);
                 }
             }
         }
         List<AreaSum> out = new ArrayList<>(sums.size());
-        sums.forEach((k, v) -> out.add(new AreaSum(k.get(0), (String) k.get(1), v[0], v[1], v[2], v[3])));
+        sums.forEach((k, v) -> out.add(new AreaSum(k.get(0), (String) k.get(1), v[0], v[1], v[2], v[3],
+                k.subList(2, k.size()).stream().map(x -> (String) x).toList())));
         return out;
     }
 
-    private static void add(Map<List<Object>, double[]> sums, Object group, Map<String, Double> split, double area,
-            Object weight) {
+    private static void add(Map<List<Object>, double[]> sums, Object group, List<String> stratum, Map<String, Double> split,
+            double area, Object weight) {
         for (Map.Entry<String, Double> e : split.entrySet()) {
             double a = area * e.getValue();
-            double[] s = sums.computeIfAbsent(java.util.Arrays.asList(group, e.getKey()), k -> new double[4]);
+            List<Object> key = new ArrayList<>(2 + stratum.size());
+            key.add(group);
+            key.add(e.getKey());
+            key.addAll(stratum);
+            double[] s = sums.computeIfAbsent(key, k -> new double[4]);
             s[0] += a;
             if (weight instanceof Number w) {
                 s[1] += a * w.doubleValue();

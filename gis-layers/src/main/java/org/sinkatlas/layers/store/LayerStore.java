@@ -9,6 +9,7 @@ import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureVersion;
 import org.sinkatlas.layers.model.LayerExtent;
 import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.PropertyDef;
 
 /**
  * The one storage interface of Sink Atlas. Engines: {@code GeoPackageStore} (embedded, one file) and a
@@ -42,6 +43,13 @@ public interface LayerStore extends AutoCloseable {
 
     /** Changes a layer's title, description, publication or attribution; its id, kind and properties stay. */
     void updateLayer(LayerInfo layer);
+
+    /**
+     * Adds properties to a layer (empty in every feature until written): how a new version of the service
+     * adds what it keeps with a layer made by an older one. Properties the layer has already are left as
+     * they are. @throws IllegalArgumentException when one has the name of an existing property of another type
+     */
+    void addProperties(String layerId, List<PropertyDef> properties);
 
     /** Deletes a layer with its features and history. @throws NotFoundException for an unknown layer */
     void dropLayer(String layerId);

@@ -747,6 +747,48 @@ public abstract class LayerStoreContract {
     }
 
     @Test
+    void areasAreSplitByStratumPropertiesAsText() {
+        store.write("loader", w -> {
+            w.insert(PLOTS.id(), new FeatureDraft(square(120.90, 31.0, 0.01), props("name", "g1", "kind", "x", "value", 100.0,
+                    "opened", java.time.LocalDate.of(2020, 5, 1))));
+            w.insert(PLOTS.id(), new FeatureDraft(square(120.92, 31.0, 0.01), props("name", "g1", "kind", "x", "value", 40.0,
+                    "opened", java.time.LocalDate.of(2020, 5, 1), "count", 7L)));
+            w.insert(PLOTS.id(), new FeatureDraft(square(120.94, 31.0, 0.01), props("name", "g1", "kind", "x", "value", 60.0)));
+            return null;
+        });
+        Map<String, AreaSum> byStratum = new java.util.HashMap<>();
+        for (AreaSum a : store.sumAreas(PLOTS.id(), new AreaSumQuery(Filter.ALL, "name", null, null, "kind", null, "value", null,
+                List.of("opened", "count")))) {
+            byStratum.put(a.stratum().toString(), a);
+        }
+        // Dates as ISO text, numbers as their text, a missing value as null, whatever the engine.
+        assertEquals(java.util.Set.of("[2020-05-01, null]", "[2020-05-01, 7]", "[null, null]"), byStratum.keySet());
+        assertEquals(100, byStratum.get("[2020-05-01, null]").areaM2(), 1e-9);
+        assertEquals(40, byStratum.get("[2020-05-01, 7]").areaM2(), 1e-9);
+        assertEquals(60, byStratum.get("[null, null]").areaM2(), 1e-9);
+    }
+
+    @Test
+    void propertiesAddedToALayerAreEmptyInItsFeaturesAndThenWritable() {
+        long id = store.write("loader", w -> w.insert(PLOTS.id(), new FeatureDraft(square(120.90, 31.0, 0.01),
+                props("name", "kept", "value", 2.5)))).id();
+        store.addProperties(PLOTS.id(), List.of(PropertyDef.of("since", PropertyType.DATE, "起始", "Since"),
+                PropertyDef.of("name", PropertyType.STRING, "名称", "Name")));
+        LayerInfo changed = store.layer(PLOTS.id()).orElseThrow();
+        assertEquals(PLOTS.properties().size() + 1, changed.properties().size(), "a property it had is not added twice");
+        Feature before = store.feature(PLOTS.id(), id).orElseThrow();
+        assertEquals("kept", before.property("name"));
+        assertEquals(null, before.property("since"));
+        assertEquals(1, before.version());
+        store.write("editor", w -> w.replace(PLOTS.id(), id, new FeatureDraft(before.geometry(), props("name", "kept",
+                "since", java.time.LocalDate.of(2021, 3, 4))), 1));
+        assertEquals(java.time.LocalDate.of(2021, 3, 4), store.feature(PLOTS.id(), id).orElseThrow().property("since"));
+        assertThrows(IllegalArgumentException.class, () -> store.addProperties(PLOTS.id(),
+                List.of(PropertyDef.of("value", PropertyType.STRING, "值", "Value"))));
+        assertThrows(NotFoundException.class, () -> store.addProperties("nope", List.of()));
+    }
+
+    @Test
     void unknownLayerIsNotFound() {
         assertThrows(NotFoundException.class, () -> store.count("nope", Filter.ALL));
         assertThrows(NotFoundException.class, () -> store.query("nope", FeatureQuery.all()));

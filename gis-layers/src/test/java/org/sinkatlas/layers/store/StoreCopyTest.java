@@ -165,6 +165,7 @@ class StoreCopyTest {
         @Override public java.util.Optional<LayerInfo> layer(String id) { return inner.layer(id); }
         @Override public void createLayer(LayerInfo l) { inner.createLayer(l); }
         @Override public void updateLayer(LayerInfo l) { inner.updateLayer(l); }
+        @Override public void addProperties(String id, List<org.sinkatlas.layers.model.PropertyDef> p) { inner.addProperties(id, p); }
         @Override public void dropLayer(String id) { inner.dropLayer(id); }
         @Override public org.sinkatlas.layers.model.LayerExtent extent(String id) { return inner.extent(id); }
         @Override public long count(String id, Filter f) { return inner.count(id, f); }

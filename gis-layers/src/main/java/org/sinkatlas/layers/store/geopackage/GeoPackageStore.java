@@ -28,6 +28,7 @@ import mil.nga.geopackage.db.TableColumnKey;
 import mil.nga.geopackage.extension.rtree.RTreeIndexExtension;
 import mil.nga.geopackage.features.columns.GeometryColumns;
 import mil.nga.geopackage.features.user.FeatureColumn;
+import mil.nga.geopackage.features.user.FeatureDao;
 import mil.nga.geopackage.features.user.FeatureTable;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.sf.GeometryType;
@@ -336,6 +337,31 @@ public final class GeoPackageStore implements LayerStore {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    @Override
+    public void addProperties(String layerId, List<PropertyDef> properties) {
+        LayerInfo current = requireLayer(layerId);
+        List<PropertyDef> added = org.sinkatlas.layers.store.LayerProperties.newProperties(current, properties);
+        if (added.isEmpty()) return;
+        LayerInfo changed = org.sinkatlas.layers.store.LayerProperties.withProperties(current, added);
+        writeLock.lock();
+        try {
+            // The library alters the table and its own record of the columns.
+            FeatureDao dao = geoPackage.getFeatureDao(current.tableName());
+            for (PropertyDef p : added) dao.addColumn(FeatureColumn.createColumn(p.name(), GeoPackageFeatureFile.columnType(p)));
+            try (PreparedStatement ps = writeConnection.prepareStatement("UPDATE sa_layers SET definition = ? WHERE id = ?")) {
+                ps.setString(1, StoreJson.layerToJson(changed));
+                ps.setString(2, layerId);
+                ps.executeUpdate();
+            }
+            layers.replaceAll(l -> l.id().equals(layerId) ? changed : l);
+        } catch (SQLException e) {
+            throw new StoreException("could not add properties to layer " + layerId + ": " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+        changes.publish(StoreChange.wholeLayer(layerId));
     }
 
     @Override

@@ -265,6 +265,31 @@ public final class PostgisStore implements LayerStore {
     }
 
     @Override
+    public void addProperties(String layerId, List<PropertyDef> properties) {
+        LayerInfo current = requireLayer(layerId);
+        List<PropertyDef> added = org.sinkatlas.layers.store.LayerProperties.newProperties(current, properties);
+        if (added.isEmpty()) return;
+        LayerInfo changed = org.sinkatlas.layers.store.LayerProperties.withProperties(current, added);
+        inTransaction("adding properties to layer " + layerId, c -> {
+            try (Statement st = c.createStatement()) {
+                for (PropertyDef p : added) {
+                    st.execute("ALTER TABLE " + table(current) + " ADD COLUMN " + dialect.quote(p.name()) + " "
+                            + PostgisDialect.columnType(p.type()));
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE sa_layers SET definition = CAST(? AS jsonb), generation = generation + 1 WHERE id = ?")) {
+                ps.setString(1, StoreJson.layerToJson(changed));
+                ps.setString(2, layerId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        reloadLayers();
+        changes.publish(StoreChange.wholeLayer(layerId));
+    }
+
+    @Override
     public void updateLayer(LayerInfo layer) {
         LayerInfo current = requireLayer(layer.id());
         if (current.geometryKind() != layer.geometryKind() || !current.properties().equals(layer.properties())) {
@@ -558,20 +583,28 @@ public final class PostgisStore implements LayerStore {
             share = "1.0";
             from = selected;
         }
+        StringBuilder strata = new StringBuilder();
+        StringBuilder strataOut = new StringBuilder();
+        for (int i = 0; i < q.stratumProperties().size(); i++) {
+            strata.append(", p.").append(dialect.quote(q.stratumProperties().get(i))).append("::text AS s").append(i);
+            strataOut.append(", s.s").append(i);
+        }
         String sql = "SELECT s.g, x.cls, sum(s.a * x.f), sum(s.a * x.f * s.w) FILTER (WHERE s.w IS NOT NULL),"
-                + " sum(s.a * x.f) FILTER (WHERE s.w IS NOT NULL), sum(x.f)"
+                + " sum(s.a * x.f) FILTER (WHERE s.w IS NOT NULL), sum(x.f)" + strataOut
                 + " FROM (SELECT " + group + " AS g, p." + area + "::float8 * " + share + " AS a, " + weight + "::float8 AS w,"
-                + " COALESCE(" + cls + "::text, '') AS c, " + fractions + " AS fr FROM " + from + ") s"
+                + " COALESCE(" + cls + "::text, '') AS c, " + fractions + " AS fr" + strata + " FROM " + from + ") s"
                 + " CROSS JOIN LATERAL (SELECT key AS cls, value::float8 AS f"
                 + " FROM jsonb_each_text(COALESCE(s.fr, jsonb_build_object(s.c, 1)))) x"
-                + " WHERE s.a > 0 GROUP BY s.g, x.cls";
+                + " WHERE s.a > 0 GROUP BY s.g, x.cls" + strataOut;
         List<org.sinkatlas.layers.store.AreaSum> out = new ArrayList<>();
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, where.params(), 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    List<String> stratum = new ArrayList<>(q.stratumProperties().size());
+                    for (int i = 0; i < q.stratumProperties().size(); i++) stratum.add(rs.getString(7 + i));
                     out.add(new org.sinkatlas.layers.store.AreaSum(rs.getObject(1), rs.getString(2), rs.getDouble(3),
-                            rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)));
+                            rs.getDouble(4), rs.getDouble(5), rs.getDouble(6), stratum));
                 }
             }
         } catch (SQLException e) {
