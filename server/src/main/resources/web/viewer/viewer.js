@@ -11,7 +11,7 @@
       zoomTo: '缩放至', zoomToChoose: '选择区县或重点区域…', layers: '图层', download: '下载当前视图（GeoJSON）',
       downloadButton: '下载', dashboard: '规划目标', api: '数据服务', togglePanel: '显示或隐藏面板',
       noResults: '没有找到', districts: '区县', zones: '重点区域', basemap: '底图',
-      sink: '碳汇估算', stock: '碳储量', removal: '年固碳量', methane: '甲烷排放', net: '净碳汇', area: '面积',
+      sink: '碳汇估算', stock: '碳储量', removal: '年固碳量', methane: '甲烷排放', n2o: '氧化亚氮排放', report: '核算报告', net: '净碳汇', area: '面积',
       range: '区间', standard: '标准', eligibility: '计入方式', perYear: '吨CO₂当量/年', tc: '吨碳', ha: '公顷',
       loading: '加载中…', failed: '读取失败'
     },
@@ -21,7 +21,7 @@
       layers: 'Layers', download: 'Download this view (GeoJSON)', downloadButton: 'Download', dashboard: 'Plan targets',
       api: 'Data service', togglePanel: 'Show or hide the panel', noResults: 'Nothing found', districts: 'Districts',
       zones: 'Key zones', basemap: 'Base map', sink: 'Sink estimate', stock: 'Carbon stock', removal: 'Annual removal',
-      methane: 'Methane', net: 'Net sink', area: 'Area', range: 'range', standard: 'Standard', eligibility: 'Counted as',
+      methane: 'Methane', n2o: 'Nitrous oxide', report: 'Report', net: 'Net sink', area: 'Area', range: 'range', standard: 'Standard', eligibility: 'Counted as',
       perYear: 'tCO₂e/yr', tc: 'tC', ha: 'ha', loading: 'Loading…', failed: 'Could not load'
     }
   };
@@ -306,16 +306,19 @@
   const fmt = (v, digits) => Number(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits });
 
   function sinkHtml(s) {
-    const range = (x) => `${fmt(x.p50, 1)} <small>(${t('range')} ${fmt(x.p5, 1)} – ${fmt(x.p95, 1)})</small>`;
+    // The headline of every figure is the mean of the Monte Carlo draws; the range is their 5th-95th percentile.
+    const range = (x) => `${fmt(x.mean, 1)} <small>(${t('range')} ${fmt(x.p5, 1)} – ${fmt(x.p95, 1)})</small>`;
+    const emissions = s.methane_tco2e.mean + s.nitrous_oxide_tco2e.mean;
     return `<div class="sink"><div>${esc(t('net'))}: <strong>${range(s.net_tco2e)}</strong> ${esc(t('perYear'))}</div>
       <table>
         <tr><td>${esc(t('area'))}</td><td>${fmt(s.area_m2 / 10000, 2)} ${esc(t('ha'))}</td></tr>
-        <tr><td>${esc(t('stock'))}</td><td>${fmt(s.stock_tc.total, 1)} ${esc(t('tc'))}</td></tr>
-        <tr><td>${esc(t('removal'))}</td><td>${range(s.annual_removal_tco2e)}</td></tr>
-        <tr><td>${esc(t('methane'))}</td><td>${range(s.methane_tco2e)}</td></tr>
+        <tr><td>${esc(t('stock'))}</td><td>${fmt(s.stock_tc.mean, 1)} ${esc(t('tc'))}</td></tr>
+        <tr><td>${esc(t('removal'))}</td><td>${range(s.removals_tco2e)}</td></tr>
+        ${emissions ? `<tr><td>${esc(t('methane'))}</td><td>${range(s.methane_tco2e)}</td></tr>
+        <tr><td>${esc(t('n2o'))}</td><td>${range(s.nitrous_oxide_tco2e)}</td></tr>` : ''}
         <tr><td>${esc(t('eligibility'))}</td><td>${esc(s.eligibility.text[lang])}</td></tr>
-        <tr><td>${esc(t('standard'))}</td><td>${esc(s.standard.id)}@${esc(s.standard.version)}</td></tr>
-      </table></div>`;
+        <tr><td>${esc(t('standard'))}</td><td>${esc(s.standard.id)}@${esc(s.standard.version)} · GWP ${esc(s.gwp.set.toUpperCase())}</td></tr>
+      </table><a href="${esc(s.feature.report)}?f=html" target="_blank">${esc(t('report'))}</a></div>`;
   }
 
   function propertiesHtml(p) {

@@ -29,6 +29,7 @@ import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.server.openapi.OpenApiResource;
 import org.sinkatlas.server.sinks.Jobs;
 import org.sinkatlas.server.sinks.SinkApi;
+import org.sinkatlas.sink.layers.SinkUpkeep;
 import org.sinkatlas.server.search.SearchApi;
 import org.sinkatlas.server.targets.TargetsApi;
 import org.sinkatlas.server.tiles.TilesApi;
@@ -131,15 +132,17 @@ public final class SinkAtlasServer implements AutoCloseable {
                 settings.rateLimit() > 0 ? new RateLimiter(settings.rateLimit()) : null);
         FeaturesApi features = new FeaturesApi(store, crs, urls, html, access);
         OpenApiResource openApi = new OpenApiResource(() -> routes, features, urls, html, VERSION);
-        sinks = new SinkApi(store, settings.standards(), crs, urls, html, jobs, access);
+        SinkUpkeep upkeep = new SinkUpkeep(store, settings.standards());
+        upkeep.upgradeLayers();
+        sinks = new SinkApi(store, upkeep, crs, urls, jobs, access);
         AdminApi admin = new AdminApi(store, access, urls);
         TilesApi tilesApi = new TilesApi(store, access, urls, new VectorTiles(store, TileRules.builtIn(),
                 new TileCache(settings.tileCacheBytes())));
-        FeatureEditsApi edits = new FeatureEditsApi(store, crs, urls, access, sinks::estimateWritten);
+        Clock zoneClock = Clock.system(TargetCatalog.PLAN_TIME);
+        FeatureEditsApi edits = new FeatureEditsApi(store, crs, urls, access, upkeep, zoneClock);
         features.extend(edits);
         features.extend(tilesApi);
-        TargetsApi targets = new TargetsApi(new TargetTracker(store, settings.targets(),
-                Clock.system(TargetCatalog.PLAN_TIME)), urls, html);
+        TargetsApi targets = new TargetsApi(new TargetTracker(store, settings.targets(), zoneClock), urls, html);
         features.extend(targets);
         ViewerPage viewer = new ViewerPage(urls, settings.basemap());
         features.browserHome(viewer::page);

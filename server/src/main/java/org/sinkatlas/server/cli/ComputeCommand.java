@@ -1,33 +1,35 @@
 package org.sinkatlas.server.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
-import org.sinkatlas.layers.format.GeoJsonFeatureReader;
-import org.sinkatlas.layers.format.GeoJsonFeatureReader.ReadFeature;
-import org.sinkatlas.layers.format.GeoJsonGeometryWriter;
-import org.sinkatlas.layers.format.GeoPackageFeatureFile;
-import org.sinkatlas.layers.store.StoreJson;
-import org.sinkatlas.server.http.Json;
-import org.sinkatlas.sink.calc.SinkCalculator;
+import org.sinkatlas.layers.crs.GeometryTransform;
+import org.sinkatlas.layers.format.FeatureFileWriter;
+import org.sinkatlas.layers.format.FeatureFormat;
+import org.sinkatlas.layers.format.FeatureSource;
+import org.sinkatlas.layers.format.FormatException;
+import org.sinkatlas.layers.format.SourceFeature;
+import org.sinkatlas.layers.format.SourceOptions;
+import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.GeometryKind;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.Localized;
+import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.layers.model.PropertyType;
 import org.sinkatlas.layers.model.SinkFields;
+import org.sinkatlas.layers.store.StoreException;
+import org.sinkatlas.layers.store.StoreJson;
+import org.sinkatlas.sink.calc.SinkCalculator;
 import org.sinkatlas.sink.layers.StoredEstimates;
 import org.sinkatlas.sink.standard.SinkStandard;
 import org.sinkatlas.sink.standard.StandardCatalog;
@@ -35,32 +37,31 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code compute}: estimates every feature of a GeoPackage or GeoJSON file offline and writes the file
- * again (GeoPackage or GeoJSON) or a CSV, with estimate columns added. Features are read one at a time and
- * estimated in parallel batches; a feature that cannot be estimated keeps its row with the reason in
- * {@code sink_error}.
+ * {@code compute}: estimates every feature of a survey file offline and writes it again with the estimate
+ * columns the service keeps with a sink layer. Files are read and written by the same formats as imports and
+ * exports (GeoJSON, GeoPackage, zipped shapefile, CSV): one pass learns the columns' types, the second reads
+ * features one at a time and estimates them in parallel batches. A feature that cannot be estimated keeps
+ * its row with the reason in {@code sink_error}; one that cannot be read is left out and named.
  */
 @Command(name = "compute", mixinStandardHelpOptions = true,
-        description = "Estimate the sink of every feature of a GeoPackage or GeoJSON file (land cover in a property)"
-                + " and write .gpkg, .geojson or .csv with estimate columns.")
+        description = "Estimate the sink of every feature of a GeoJSON, GeoPackage, zipped shapefile or CSV file (land"
+                + " cover in a property) and write .geojson, .gpkg, .zip (shapefile) or .csv with estimate columns.")
 final class ComputeCommand implements Callable<Integer> {
 
-    private static final List<String> COLUMNS = List.of(SinkFields.AREA, SinkFields.STOCK, SinkFields.REMOVAL,
-            SinkFields.METHANE, SinkFields.NET, SinkFields.NET_P5, SinkFields.NET_P95, SinkFields.DENSITY,
-            SinkFields.STANDARD, "sink_error");
+    private static final String ERROR = "sink_error";
     private static final int BATCH = 10_000;
 
-    @Option(names = "--input", required = true, description = "A .gpkg or .geojson file.")
+    @Option(names = "--input", required = true, description = "A .geojson, .gpkg, .zip (shapefile) or .csv file.")
     Path input;
 
-    @Option(names = "--layer", description = "Feature table of a GeoPackage (default: its only one).")
+    @Option(names = "--layer", description = "Table of a GeoPackage, or shapefile of a zip, when it holds several.")
     String layer;
 
-    @Option(names = "--output", required = true, description = "A new .gpkg, .geojson or .csv file.")
+    @Option(names = "--output", required = true, description = "A new .geojson, .gpkg, .zip or .csv file.")
     Path output;
 
-    @Option(names = "--crs", defaultValue = "OGC:CRS84", description = "CRS of a GeoJSON input, in its axis order"
-            + " (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--crs", description = "CRS of files that do not declare one (CSV, GeoJSON without crs, shapefile"
+            + " without .prj); coordinates east then north, as GIS files hold them; default CRS84.")
     String crsName;
 
     @Option(names = "--landcover-field", defaultValue = "landcover",
@@ -72,15 +73,18 @@ final class ComputeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StandardCatalog catalog = StandardCatalog.builtIn();
-        SinkStandard standard = catalog.find(standardRef).orElse(null);
+        SinkStandard standard = StandardCatalog.builtIn().find(standardRef).orElse(null);
         if (standard == null) {
             System.err.println("sink-atlas: unknown standard " + standardRef);
             return 2;
         }
-        String out = output.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!(out.endsWith(".gpkg") || out.endsWith(".geojson") || out.endsWith(".json") || out.endsWith(".csv"))) {
-            System.err.println("sink-atlas: the output must end in .gpkg, .geojson or .csv");
+        FeatureFormat in = FeatureFormat.byFileName(input.getFileName().toString()).orElse(null);
+        String outName = output.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        // A written file ends as its format's files do (a shapefile is written zipped).
+        FeatureFormat out = FeatureFormat.byFileName(outName).filter(f -> outName.endsWith(f.extension())
+                || (f == FeatureFormat.GEOJSON && outName.endsWith(".json"))).orElse(null);
+        if (in == null || out == null) {
+            System.err.println("sink-atlas: --input and --output must end in .geojson, .gpkg, .zip or .csv");
             return 2;
         }
         if (Files.exists(output)) {
@@ -89,263 +93,168 @@ final class ComputeCommand implements Callable<Integer> {
         }
         CrsService crs = new CrsService();
         SinkCalculator calc = new SinkCalculator(standard);
-        try (Source source = open(crs)) {
-            ProgressBar bar = new ProgressBar(System.out, "compute", source.count);
-            long[] tally = new long[2];
-            try (Sink sink = sink(source)) {
-                List<ReadFeature> batch = new ArrayList<>(BATCH);
-                while (source.features.hasNext()) {
-                    batch.add(source.features.next());
-                    if (batch.size() == BATCH || !source.features.hasNext()) {
-                        List<Map<String, Object>> values = batch.parallelStream().map(f -> estimate(calc, f)).toList();
-                        for (int i = 0; i < batch.size(); i++) {
-                            sink.write(batch.get(i), values.get(i));
-                            tally[values.get(i).get("sink_error") == null ? 0 : 1]++;
-                        }
-                        bar.update(tally[0] + tally[1]);
-                        batch.clear();
+        try {
+            SourceOptions options = new SourceOptions(crsName == null ? null : crs.require(crsName), null, layer);
+            Columns columns = columns(in, options, crs);
+            long[] tally = new long[3];
+            try (FeatureSource source = in.open(input, options, crs); OutputStream os = Files.newOutputStream(output);
+                    FeatureFileWriter writer = out.writer(layerOf(columns), CrsService.CRS84, crs, os)) {
+                GeometryTransform toStorage = crs.toStorage(source.crs());
+                ProgressBar bar = new ProgressBar(System.out, "compute", columns.count());
+                List<Feature> batch = new ArrayList<>(BATCH);
+                while (source.hasNext()) {
+                    SourceFeature f = source.next();
+                    if (f.problem() != null || f.geometry() == null) {
+                        System.err.println("sink-atlas: " + f.place() + ": " + (f.problem() != null ? f.problem() : "no geometry")
+                                + " (left out)");
+                        tally[2]++;
+                        continue;
                     }
+                    batch.add(feature(f, columns.kind().coerce(toStorage.apply(f.geometry())), columns));
+                    if (batch.size() == BATCH) flush(batch, calc, writer, tally, bar);
                 }
+                flush(batch, calc, writer, tally, bar);
+                writer.finish().forEach(note -> System.out.println("note: " + note));
             }
-            System.out.printf("estimated %,d features with %s into %s%s%n", tally[0], standard.key(), output,
-                    tally[1] == 0 ? "" : String.format("; %,d could not be estimated (see sink_error)", tally[1]));
+            System.out.printf("estimated %,d features with %s into %s%s%s%n", tally[0], standard.key(), output,
+                    tally[1] == 0 ? "" : String.format("; %,d could not be estimated (see %s)", tally[1], ERROR),
+                    tally[2] == 0 ? "" : String.format("; %,d could not be read and were left out", tally[2]));
             return 0;
-        } catch (IOException | IllegalArgumentException | IllegalStateException e) {
+        } catch (IOException | FormatException | StoreException | IllegalArgumentException e) {
             Files.deleteIfExists(output);
             System.err.println("sink-atlas: " + e.getMessage());
             return 2;
         }
     }
 
-    /** The same values the service stores with a sink layer's features, and the reason when there are none. */
-    private Map<String, Object> estimate(SinkCalculator calc, ReadFeature f) {
+    /**
+     * The input's attribute columns with a type each (by the name written, a valid property name, with the
+     * file's own name in {@code sourceNames}), its geometry kind, and how many features it holds.
+     */
+    private record Columns(Map<String, PropertyType> types, Map<String, String> sourceNames, GeometryKind kind, long count) {}
+
+    /**
+     * A first pass over the file: a column's type is that of its values (whole numbers and reals make real, any
+     * other mix makes text); the geometry kind is the first geometry's, as a multi-geometry.
+     */
+    private Columns columns(FeatureFormat format, SourceOptions options, CrsService crs) {
+        Map<String, PropertyType> types = new LinkedHashMap<>();
+        GeometryKind kind = null;
+        long count = 0;
+        try (FeatureSource source = format.open(input, options, crs)) {
+            source.columns().stream().filter(c -> !SourceFeature.isIdColumn(c)).forEach(c -> types.put(c, null));
+            while (source.hasNext()) {
+                SourceFeature f = source.next();
+                if (f.problem() != null || f.geometry() == null) continue;
+                count++;
+                if (kind == null) kind = switch (f.geometry().getDimension()) {
+                    case 0 -> GeometryKind.MULTIPOINT;
+                    case 1 -> GeometryKind.MULTILINESTRING;
+                    default -> GeometryKind.MULTIPOLYGON;
+                };
+                f.properties().forEach((k, v) -> {
+                    PropertyType t = typeOf(v);
+                    if (t == null) types.putIfAbsent(k, null);
+                    else types.merge(k, t, ComputeCommand::wider);
+                });
+            }
+        }
+        if (kind == null) throw new IllegalArgumentException(input + " has no features that can be read");
+        // The estimate columns are the service's own: an input's columns of the same names are replaced.
+        SinkFields.definitions().forEach(d -> types.remove(d.name()));
+        types.remove(ERROR);
+        Map<String, PropertyType> written = new LinkedHashMap<>();
+        Map<String, String> sourceNames = new LinkedHashMap<>();
+        for (Map.Entry<String, PropertyType> e : types.entrySet()) {
+            if (e.getKey().equals(landcoverField)) continue;
+            String name = propertyName(e.getKey(), written.keySet());
+            written.put(name, e.getValue() == null ? PropertyType.STRING : e.getValue());
+            sourceNames.put(name, e.getKey());
+        }
+        // The land cover is written under its usual name, whatever the file calls it.
+        written.put(SinkFields.LANDCOVER, PropertyType.STRING);
+        sourceNames.put(SinkFields.LANDCOVER, landcoverField);
+        return new Columns(written, sourceNames, kind, count);
+    }
+
+    /** A column's name as a property may have it: lower case, letters, digits and '_', not a reserved one. */
+    private static String propertyName(String column, java.util.Set<String> taken) {
+        String n = column.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        if (n.isEmpty() || !Character.isLetter(n.charAt(0))) n = "f_" + n;
+        if (n.startsWith("sa_") || n.equals("id") || n.equals("fid") || n.equals("geom")) n = "f_" + n;
+        String unique = n;
+        for (int i = 2; taken.contains(unique) || unique.equals(SinkFields.LANDCOVER); i++) unique = n + "_" + i;
+        return unique;
+    }
+
+    private static PropertyType typeOf(Object v) {
+        if (v == null) return null;
+        if (v instanceof Long || v instanceof Integer) return PropertyType.INTEGER;
+        if (v instanceof Number) return PropertyType.REAL;
+        if (v instanceof Boolean) return PropertyType.BOOLEAN;
+        if (v instanceof LocalDate) return PropertyType.DATE;
+        if (v instanceof Map) return PropertyType.JSON;
+        return PropertyType.STRING;
+    }
+
+    private static PropertyType wider(PropertyType a, PropertyType b) {
+        if (a == null || a == b) return b;
+        if (b == null) return a;
+        boolean numbers = (a == PropertyType.INTEGER || a == PropertyType.REAL) && (b == PropertyType.INTEGER || b == PropertyType.REAL);
+        return numbers ? PropertyType.REAL : PropertyType.STRING;
+    }
+
+    /** The written file's layer: the input's columns, then the estimate columns and the reason for none. */
+    private LayerInfo layerOf(Columns c) {
+        List<PropertyDef> props = new ArrayList<>();
+        c.types().forEach((name, type) -> props.add(PropertyDef.of(name, type, name, name)));
+        props.addAll(SinkFields.definitions());
+        props.add(PropertyDef.of(ERROR, PropertyType.STRING, "无法估算的原因", "Why there is no estimate"));
+        String name = output.getFileName().toString().replaceFirst("\\.[^.]*$", "").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (name.isEmpty() || !Character.isLetter(name.charAt(0))) name = "sinks-" + name;
+        return new LayerInfo(name.length() > 40 ? name.substring(0, 40) : name, Localized.of(name, name),
+                Localized.of("碳汇估算", "Sink estimates"), c.kind(), props, null, true, "", List.of());
+    }
+
+    /** A read feature as the calculator and the writer take it: its properties under the names written. */
+    private static Feature feature(SourceFeature f, Geometry geometry, Columns columns) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        columns.sourceNames().forEach((name, column) -> props.put(name, f.properties().get(column)));
+        long id = f.sourceId() != null && f.sourceId().matches("\\d{1,18}") ? Long.parseLong(f.sourceId()) : f.index();
+        return new Feature(id, geometry, props, 1, null, null);
+    }
+
+    private static void flush(List<Feature> batch, SinkCalculator calc, FeatureFileWriter writer, long[] tally, ProgressBar bar)
+            throws IOException {
+        List<Map<String, Object>> values = batch.parallelStream().map(f -> estimate(calc, f)).toList();
+        for (int i = 0; i < batch.size(); i++) {
+            Feature f = batch.get(i);
+            Map<String, Object> props = new LinkedHashMap<>(f.properties());
+            props.putAll(values.get(i));
+            writer.write(new Feature(f.id(), f.geometry(), props, 1, null, null));
+            tally[values.get(i).get(ERROR) == null ? 0 : 1]++;
+        }
+        bar.update(tally[0] + tally[1]);
+        batch.clear();
+    }
+
+    /** The values the service stores with a sink layer's features, and the reason when there are none. */
+    private static Map<String, Object> estimate(SinkCalculator calc, Feature f) {
         Map<String, Object> props = new LinkedHashMap<>(f.properties());
-        if (!landcoverField.equals(SinkFields.LANDCOVER)) props.put(SinkFields.LANDCOVER, props.get(landcoverField));
         String unreadable = null;
+        // A fractions column of a flat file holds JSON text.
         if (props.get(SinkFields.FRACTIONS) instanceof String json) {
-            try {
+            if (json.isBlank()) props.remove(SinkFields.FRACTIONS);
+            else try {
                 props.put(SinkFields.FRACTIONS, StoreJson.objectFromJson(json));
-            } catch (org.sinkatlas.layers.store.StoreException e) {
-                props.remove(SinkFields.FRACTIONS);
+            } catch (StoreException e) {
                 unreadable = "landcover_fractions is not a JSON object: " + json;
             }
         }
-        // With unreadable fractions nothing is estimated: the values stay empty and the row says why.
         StoredEstimates.Values v = StoredEstimates.valuesFor(calc, f.geometry(), unreadable == null ? props : Map.of());
         Map<String, Object> out = new LinkedHashMap<>(v.values());
-        out.put("sink_error", unreadable != null ? unreadable : v.error());
+        out.put(ERROR, unreadable != null ? unreadable : v.error());
         return out;
-    }
-
-    // ------------------------------------------------------------------------------------------------
-    // Input
-
-    /** The input's features, their count, their attribute columns and types, and the first feature. */
-    private static final class Source implements AutoCloseable {
-        final Iterator<ReadFeature> features;
-        final long count;
-        final ReadFeature first;
-        final Map<String, Class<?>> columns;
-        final AutoCloseable closer;
-
-        Source(Iterator<ReadFeature> features, long count, ReadFeature first, Map<String, Class<?>> columns,
-                AutoCloseable closer) {
-            this.features = features;
-            this.count = count;
-            this.first = first;
-            this.columns = columns;
-            this.closer = closer;
-        }
-
-        @Override
-        public void close() throws Exception {
-            if (closer != null) closer.close();
-        }
-    }
-
-    private Source open(CrsService crs) throws IOException {
-        String name = input.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".gpkg")) {
-            String table = layer;
-            if (table == null) {
-                List<String> tables = GeoPackageFeatureFile.tables(input);
-                if (tables.size() != 1) throw new IllegalArgumentException("give --layer: the file has tables " + tables);
-                table = tables.get(0);
-            }
-            GeoPackageFeatureFile.Reader reader;
-            try {
-                reader = GeoPackageFeatureFile.read(input, table, crs);
-            } catch (org.sinkatlas.layers.format.FormatException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-            if (!reader.hasNext()) {
-                reader.close();
-                throw new IllegalArgumentException("table " + table + " has no features");
-            }
-            org.sinkatlas.layers.crs.GeometryTransform toStorage = crs.toStorage(reader.crs());
-            java.util.function.Function<org.sinkatlas.layers.format.SourceFeature, ReadFeature> inStorage = f -> {
-                if (f.problem() != null) throw new IllegalStateException(f.place() + ": " + f.problem());
-                return new ReadFeature(f.sourceId() == null ? null : Long.parseLong(f.sourceId()),
-                        toStorage.apply(f.geometry()), f.properties());
-            };
-            // Peek at the first feature for the columns, then hand it out again.
-            ReadFeature first = inStorage.apply(reader.next());
-            Iterator<ReadFeature> all = new Iterator<>() {
-                boolean gaveFirst;
-
-                @Override
-                public boolean hasNext() {
-                    return !gaveFirst || reader.hasNext();
-                }
-
-                @Override
-                public ReadFeature next() {
-                    if (!gaveFirst) {
-                        gaveFirst = true;
-                        return first;
-                    }
-                    return inStorage.apply(reader.next());
-                }
-            };
-            return new Source(all, reader.count(), first, reader.columnTypes(), reader);
-        }
-        if (name.endsWith(".geojson") || name.endsWith(".json")) {
-            CrsDefinition from = crs.require(crsName);
-            List<ReadFeature> read;
-            try (InputStream in = Files.newInputStream(input)) {
-                read = new GeoJsonFeatureReader().readAll(in);
-            }
-            if (read.isEmpty()) throw new IllegalArgumentException(input + " has no features");
-            List<ReadFeature> inStorage = new ArrayList<>(read.size());
-            for (ReadFeature f : read) {
-                inStorage.add(new ReadFeature(f.id(), f.geometry() == null ? null : crs.toStorage(f.geometry(), from),
-                        f.properties()));
-            }
-            // A column's type is that of its first value that is not null.
-            Map<String, Class<?>> columns = new LinkedHashMap<>();
-            for (ReadFeature f : inStorage) {
-                f.properties().forEach((k, v) -> {
-                    if (v != null && columns.get(k) == null) columns.put(k, v instanceof Map ? String.class : v.getClass());
-                    else columns.putIfAbsent(k, null);
-                });
-            }
-            columns.replaceAll((k, v) -> v == null ? String.class : v);
-            return new Source(inStorage.iterator(), inStorage.size(), inStorage.get(0), columns, null);
-        }
-        throw new IllegalArgumentException("the input must be a .gpkg or .geojson file");
-    }
-
-    // ------------------------------------------------------------------------------------------------
-    // Output
-
-    private interface Sink extends AutoCloseable {
-        void write(ReadFeature f, Map<String, Object> estimate) throws IOException;
-
-        @Override
-        void close() throws IOException;
-    }
-
-    private Sink sink(Source source) throws IOException {
-        String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".csv")) return csv(source);
-        if (name.endsWith(".gpkg")) return geoPackage(source);
-        return geoJson();
-    }
-
-    private Sink csv(Source source) throws IOException {
-        BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8);
-        List<String> props = new ArrayList<>(source.columns.keySet());
-        w.write('\uFEFF');
-        List<String> header = new ArrayList<>();
-        header.add("id");
-        header.addAll(props);
-        header.addAll(COLUMNS);
-        w.write(String.join(",", header.stream().map(ComputeCommand::csvCell).toList()));
-        w.write("\r\n");
-        return new Sink() {
-            @Override
-            public void write(ReadFeature f, Map<String, Object> estimate) throws IOException {
-                List<String> cells = new ArrayList<>();
-                cells.add(csvCell(f.id()));
-                for (String p : props) cells.add(csvCell(f.properties().get(p)));
-                for (String c : COLUMNS) cells.add(csvCell(estimate.get(c)));
-                w.write(String.join(",", cells));
-                w.write("\r\n");
-            }
-
-            @Override
-            public void close() throws IOException {
-                w.close();
-            }
-        };
-    }
-
-    private static String csvCell(Object v) {
-        if (v == null) return "";
-        String s = v instanceof Map<?, ?> m ? StoreJson.write(m) : v instanceof Double d
-                ? String.format(Locale.ROOT, "%.6f", d) : v.toString();
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    private Sink geoPackage(Source source) throws IOException {
-        ReadFeature first = source.first;
-        Map<String, Class<?>> columns = new LinkedHashMap<>(source.columns);
-        for (String c : COLUMNS) {
-            columns.put(c, c.equals(SinkFields.STANDARD) || c.equals("sink_error") ? String.class : Double.class);
-        }
-        String table = output.getFileName().toString().replaceFirst("(?i)\\.gpkg$", "").replaceAll("[^A-Za-z0-9_]", "_");
-        GeometryType type = GeometryType.fromName(first.geometry().getGeometryType().toUpperCase(Locale.ROOT));
-        if (first.geometry().getDimension() == 2) type = GeometryType.MULTIPOLYGON;
-        GeoPackageFeatureFile.Writer w = GeoPackageFeatureFile.create(output, table, type, columns);
-        boolean multi = type == GeometryType.MULTIPOLYGON;
-        return new Sink() {
-            @Override
-            public void write(ReadFeature f, Map<String, Object> estimate) throws IOException {
-                Map<String, Object> values = new LinkedHashMap<>(f.properties());
-                values.putAll(estimate);
-                Geometry g = f.geometry();
-                if (multi && g instanceof org.locationtech.jts.geom.Polygon p) {
-                    g = g.getFactory().createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {p});
-                }
-                w.add(g, values);
-            }
-
-            @Override
-            public void close() {
-                w.close();
-            }
-        };
-    }
-
-    private Sink geoJson() throws IOException {
-        OutputStream os = Files.newOutputStream(output);
-        JsonGenerator gen = Json.FACTORY.createGenerator(os, JsonEncoding.UTF8);
-        gen.setCodec(Json.MAPPER);
-        gen.writeStartObject();
-        gen.writeStringField("type", "FeatureCollection");
-        gen.writeArrayFieldStart("features");
-        GeoJsonGeometryWriter geometry = GeoJsonGeometryWriter.crs84(new CrsService());
-        return new Sink() {
-            @Override
-            public void write(ReadFeature f, Map<String, Object> estimate) throws IOException {
-                gen.writeStartObject();
-                gen.writeStringField("type", "Feature");
-                if (f.id() != null) gen.writeObjectField("id", f.id());
-                gen.writeFieldName("geometry");
-                geometry.write(gen, f.geometry());
-                Map<String, Object> props = new LinkedHashMap<>(f.properties());
-                props.putAll(estimate);
-                gen.writeObjectField("properties", props);
-                gen.writeEndObject();
-            }
-
-            @Override
-            public void close() throws IOException {
-                gen.writeEndArray();
-                gen.writeEndObject();
-                gen.close();
-                os.close();
-            }
-        };
     }
 }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,6 +45,7 @@ import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.RequestBodies;
 import org.sinkatlas.server.http.Responses;
 import org.sinkatlas.server.http.Urls;
+import org.sinkatlas.sink.layers.SinkUpkeep;
 
 /**
  * OGC API - Features Part 4 (create, replace, update, delete) and the history of every feature. A write is
@@ -63,24 +66,21 @@ public final class FeatureEditsApi implements ApiExtension {
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
 
-    /** Re-estimates a written feature inside the write's transaction. */
-    @FunctionalInterface
-    public interface Estimator {
-        void estimate(FeatureWriter writer, LayerInfo layer, Feature written);
-    }
-
     private final LayerStore store;
     private final CrsService crs;
     private final Urls urls;
     private final Access access;
-    private final Estimator estimator;
+    private final SinkUpkeep sinks;
+    private final Clock clock;
 
-    public FeatureEditsApi(LayerStore store, CrsService crs, Urls urls, Access access, Estimator estimator) {
+    /** @param clock dates the land-use change an edit records (the zone's time) */
+    public FeatureEditsApi(LayerStore store, CrsService crs, Urls urls, Access access, SinkUpkeep sinks, Clock clock) {
         this.store = store;
         this.crs = crs;
         this.urls = urls;
         this.access = access;
-        this.estimator = estimator;
+        this.sinks = sinks;
+        this.clock = clock;
     }
 
     public List<ApiRoute> routes() {
@@ -204,7 +204,7 @@ public final class FeatureEditsApi implements ApiExtension {
         }
         FeatureDraft d = draft(layer, rf.geometry(), rf.properties(), e.bodyCrs(), "the feature");
         Feature f = store.write(e.who().name(), w -> written(w, layer, e.who(), "feature.replace",
-                w.replace(layer.id(), e.id(), d, e.expected())));
+                w.replace(layer.id(), e.id(), withLandUse(layer, e.id(), d), e.expected())));
         sendFeature(ctx, layer, f);
     }
 
@@ -243,8 +243,9 @@ public final class FeatureEditsApi implements ApiExtension {
                     else merged.put(p.getKey(), Json.MAPPER.convertValue(p.getValue(), Object.class));
                 });
             }
-            FeatureDraft d = geometryInBody == null ? draft(layer, current.geometry(), merged, CrsService.CRS84, "the feature")
-                    : draft(layer, geometryInBody, merged, e.bodyCrs(), "the feature");
+            FeatureDraft d = sinks.recordLandUseChange(layer, current, geometryInBody == null
+                    ? draft(layer, current.geometry(), merged, CrsService.CRS84, "the feature")
+                    : draft(layer, geometryInBody, merged, e.bodyCrs(), "the feature"), LocalDate.now(clock));
             // Without If-Match the patch applies to the version just read: a write in between is a 412, not lost.
             long basis = e.expected() == FeatureWriter.ANY_VERSION ? current.version() : e.expected();
             return written(w, layer, e.who(), "feature.update", w.replace(layer.id(), id, d, basis));
@@ -274,13 +275,18 @@ public final class FeatureEditsApi implements ApiExtension {
         }
         FeatureDraft d = new FeatureDraft(old.state().geometry(), withoutDerived(layer, old.state().properties()));
         Feature f = store.write(e.who().name(), w -> written(w, layer, e.who(), "feature.restore",
-                w.replace(layer.id(), id, d, e.expected())));
+                w.replace(layer.id(), id, withLandUse(layer, id, d), e.expected())));
         sendFeature(ctx, layer, f);
+    }
+
+    /** The draft with the land-use history its change of land cover implies (read against the current version). */
+    private FeatureDraft withLandUse(LayerInfo layer, long id, FeatureDraft d) {
+        return sinks.recordLandUseChange(layer, store.feature(layer.id(), id).orElse(null), d, LocalDate.now(clock));
     }
 
     /** Re-estimates and audits a feature just written, in the same transaction. */
     private Feature written(FeatureWriter w, LayerInfo layer, Principal who, String action, Feature f) {
-        estimator.estimate(w, layer, f);
+        sinks.estimateWritten(w, layer, f);
         audit(w, who, action, layer, f.id(), f.version());
         return f;
     }

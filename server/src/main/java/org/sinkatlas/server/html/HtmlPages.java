@@ -27,7 +27,7 @@ import org.sinkatlas.sink.targets.YearPoint;
 
 /**
  * The HTML pages of the API for people who click (OGC API Features HTML conformance class): landing
- * page, conformance, collections, one collection, items and one item, the sink standards, the plan's targets,
+ * page, conformance, collections, one collection, items and one item, the plan's targets,
  * the API documentation and errors.
  * Labels are in Chinese and English; every value is escaped.
  */
@@ -182,58 +182,6 @@ public final class HtmlPages {
         return page(Localized.of("接口文档", "API documentation"), base, crumbs(base), b.toString());
     }
 
-    public String standards(String base, List<org.sinkatlas.sink.standard.SinkStandard> all,
-            org.sinkatlas.sink.standard.SinkStandard current) {
-        StringBuilder b = new StringBuilder("<table><tr><th>版本 Version</th><th>名称 Title</th><th>发布 Released</th><th></th></tr>");
-        for (var s : all) {
-            b.append("<tr><td><a href=\"").append(esc(base)).append("/sinks/standards/").append(esc(s.key())).append("?f=html\">")
-                    .append(esc(s.key())).append("</a></td><td>").append(esc(s.title().zh())).append("<br><span class=muted>")
-                    .append(esc(s.title().en())).append("</span></td><td>").append(s.released()).append("</td><td>")
-                    .append(s == current ? "现行 current" : "").append("</td></tr>");
-        }
-        b.append("</table>");
-        return page(Localized.of("碳汇标准", "Sink standards"), base, crumbs(base), b.toString());
-    }
-
-    public String standard(String base, org.sinkatlas.sink.standard.SinkStandard s, boolean current) {
-        StringBuilder b = new StringBuilder();
-        b.append("<p>").append(esc(s.summary().zh())).append("</p><p class=muted>").append(esc(s.summary().en()))
-                .append("</p><p>").append(current ? "现行版本 Current version · " : "").append("发布 Released ")
-                .append(s.released()).append(" · <a href=\"").append(esc(base)).append("/sinks/standards/")
-                .append(esc(s.key())).append("?f=json\">JSON</a></p>");
-        b.append("<p class=muted>核实状态 Checked: V 已读原文 read in source · V2 转引 quoted · D 推导 derived · U 未核实 unverified</p>");
-        b.append("<table><tr><th>地类 Codes</th><th>名称 Class</th><th>碳储量 Stock tC/ha</th>"
-                + "<th>年固碳 Removal tCO2e/ha/yr (low–central–high)</th><th>甲烷 CH4 t/ha/yr</th><th>可交易性 Eligibility</th>"
-                + "<th>来源 Source</th></tr>");
-        for (var r : s.rows()) {
-            b.append("<tr><td>").append(esc(String.join(" ", r.codes()))).append("</td><td>").append(esc(r.name().zh()))
-                    .append("<br><span class=muted>").append(esc(r.name().en())).append("</span></td>");
-            if (r.isUrbanGreen()) {
-                var split = s.urbanGreen().get(r.urbanGreen());
-                b.append("<td colspan=3>").append(esc(String.format(java.util.Locale.ROOT,
-                        "按组成拆分 split: 树冠 crown %.2f, 草坪 lawn %.2f, 铺装 paved %.2f (%s)", split.treeCrown(), split.lawn(),
-                        split.paved(), split.checked()))).append("</td>");
-            } else {
-                b.append("<td>").append(String.format(java.util.Locale.ROOT, "%.1f", r.pools().total())).append("</td><td>")
-                        .append(esc(String.format(java.util.Locale.ROOT, "%.2f – %.2f – %.2f (%s)", r.removal().low(),
-                                r.removal().central(), r.removal().high(), r.removal().checked()))).append("</td><td>")
-                        .append(r.methane() == null ? "" : esc(String.format(java.util.Locale.ROOT, "%.3f%s (%s)",
-                                r.methane().central(), r.methane().netted() ? "" : " 不抵扣 not netted", r.methane().checked())))
-                        .append("</td>");
-            }
-            b.append("<td>").append(esc(r.eligibility())).append("</td><td>")
-                    .append(r.isUrbanGreen() ? "" : esc(r.removal().source() + ": " + r.removal().where())).append("</td></tr>");
-        }
-        b.append("</table><h3>来源 Sources</h3><ul>");
-        for (var src : s.sources().values()) {
-            b.append("<li><code>").append(esc(src.id())).append("</code> ").append(esc(src.citation())).append(" (")
-                    .append(src.checked()).append(")</li>");
-        }
-        b.append("</ul>");
-        return page(s.title(), base, crumbs(base, Link.of(base + "/sinks/standards?f=html", null, null, "碳汇标准 Standards")),
-                b.toString());
-    }
-
     public String targets(String base, Plan plan, List<TargetProgress> all, LocalDate asOf, LocalDate today) {
         StringBuilder b = new StringBuilder();
         b.append("<p>").append(esc(plan.title().zh())).append("（").append(esc(plan.document())).append("）<br><span class=muted>")
@@ -355,7 +303,8 @@ public final class HtmlPages {
 
     // ------------------------------------------------------------------------------------------------
 
-    private static String crumbs(String base, Link... trail) {
+    /** The breadcrumb line of a page: home, then the trail. */
+    public static String crumbs(String base, Link... trail) {
         StringBuilder b = new StringBuilder("<nav class=crumbs><a href=\"").append(esc(base)).append("/\">首页 Home</a>");
         for (Link l : trail) b.append(" › <a href=\"").append(esc(l.href())).append("\">").append(esc(l.title())).append("</a>");
         return b.append("</nav>").toString();
@@ -384,7 +333,8 @@ public final class HtmlPages {
         return b.append("</p>").toString();
     }
 
-    private static String page(Localized title, String base, String crumbs, String body) {
+    /** A whole page: header, breadcrumbs, title in both languages, and the body (already escaped HTML). */
+    public static String page(Localized title, String base, String crumbs, String body) {
         return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
                 + esc(title.both()) + " · 碳汇一张图 Sink Atlas</title><style>" + STYLE + "</style></head><body>"

@@ -7,12 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
@@ -22,11 +20,9 @@ import org.sinkatlas.layers.geom.GeometryValidator;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.SinkFields;
-import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.auth.Access;
 import org.sinkatlas.server.auth.Role;
-import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
@@ -37,23 +33,26 @@ import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.Responses;
 import org.sinkatlas.server.http.Urls;
+import org.sinkatlas.sink.analysis.Sensitivity;
+import org.sinkatlas.sink.analysis.StandardComparison;
 import org.sinkatlas.sink.calc.SinkCalculator;
 import org.sinkatlas.sink.calc.SinkEstimate;
 import org.sinkatlas.sink.calc.SinkInput;
 import org.sinkatlas.sink.calc.SinkInputException;
-import org.sinkatlas.sink.calc.UnitAreas;
+import org.sinkatlas.sink.calc.StratumAreas;
 import org.sinkatlas.sink.layers.FeatureSinkInput;
 import org.sinkatlas.sink.layers.SinkSummaries;
-import org.sinkatlas.sink.layers.StoredEstimates;
+import org.sinkatlas.sink.layers.SinkUpkeep;
+import org.sinkatlas.sink.report.ParcelReport;
 import org.sinkatlas.sink.standard.SinkStandard;
-import org.sinkatlas.sink.standard.StandardCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sink API: the released standards, a parcel's full estimate, estimates of posted features (nothing
- * stored), summaries by district, key zone, project or land cover for the current or planned land cover,
- * and the recompute of a layer's stored estimates as a job with progress.
+ * The sink API: the released standards with their sensitivity lists and comparisons, a parcel's estimate and
+ * its report, estimates of posted features (nothing stored), summaries by district, key zone, project or land
+ * cover in a year or as the plan's path over years, and the recompute of a layer's stored estimates as a
+ * job with progress. The sink upkeep itself (calculators, stored estimates) lives in sink-models.
  */
 public final class SinkApi {
 
@@ -63,30 +62,23 @@ public final class SinkApi {
     public static final String PARCELS = "parcels";
     /** Most features one estimate request may post. */
     public static final int MAX_FEATURES = 10_000;
+    /** The plan's horizon: the zone's carbon neutrality by 2060. */
+    private static final int PATH_END = 2060;
 
     private final LayerStore store;
-    private final StandardCatalog standards;
+    private final SinkUpkeep upkeep;
     private final CrsService crs;
     private final Urls urls;
-    private final HtmlPages html;
     private final Jobs jobs;
-    private final Map<String, SinkCalculator> calculators = new ConcurrentHashMap<>();
     private final Access access;
 
-    public SinkApi(LayerStore store, StandardCatalog standards, CrsService crs, Urls urls, HtmlPages html, Jobs jobs,
-            Access access) {
+    public SinkApi(LayerStore store, SinkUpkeep upkeep, CrsService crs, Urls urls, Jobs jobs, Access access) {
         this.store = store;
-        this.access = access;
-        this.standards = standards;
+        this.upkeep = upkeep;
         this.crs = crs;
         this.urls = urls;
-        this.html = html;
         this.jobs = jobs;
-    }
-
-    /** The calculator of a standard (made once: it holds the standard's Monte Carlo draws). */
-    public SinkCalculator calculator(SinkStandard standard) {
-        return calculators.computeIfAbsent(standard.key(), k -> new SinkCalculator(standard));
+        this.access = access;
     }
 
     public List<ApiRoute> routes() {
@@ -94,32 +86,52 @@ public final class SinkApi {
         ApiParameter f = ApiParameter.query("f", "Response format: json or html.", n.objectNode().put("type", "string"));
         ApiParameter standard = ApiParameter.query("standard", "Standard to use: id@version (default: the current one).",
                 n.objectNode().put("type", "string"));
+        ApiParameter gwp = ApiParameter.query("gwp", "GWP set that turns methane and nitrous oxide into CO2e: ar5 or ar6"
+                + " (default: the standard's).", n.objectNode().put("type", "string"));
+        ApiParameter year = ApiParameter.query("year", "Year accounted (default: the standard's accounting year).",
+                n.objectNode().put("type", "integer"));
+        ApiParameter from = ApiParameter.query("from", "First year of the plan's path (default: the accounting year).",
+                n.objectNode().put("type", "integer"));
+        ApiParameter to = ApiParameter.query("to", "Last year of the plan's path (default 2060).", n.objectNode().put("type", "integer"));
+        ApiParameter changeYear = ApiParameter.query("change_year", "Year the planned land cover takes over (default: from).",
+                n.objectNode().put("type", "integer"));
         ApiParameter crsParam = ApiParameter.query("crs", "CRS of the posted coordinates (OGC URI; default CRS84).",
                 n.objectNode().put("type", "string"));
         ApiParameter by = ApiParameter.query("by", "Grouping: district, zone, project or landcover.",
                 n.objectNode().put("type", "string").set("enum", n.arrayNode().add("district").add("zone").add("project")
                         .add("landcover")));
-        ApiParameter scenario = ApiParameter.query("scenario", "current (default) or planned (planned land cover where"
-                + " a parcel has one).", n.objectNode().put("type", "string").set("enum", n.arrayNode().add("current")
-                        .add("planned")));
-        ApiParameter summaryFormat = ApiParameter.query("f", "json (default) or csv.", n.objectNode().put("type", "string"));
+        ApiParameter scenario = ApiParameter.query("scenario", "current (default): figures in a year; planned: the plan"
+                + " against today, year by year from `from` to `to`.", n.objectNode().put("type", "string").set("enum",
+                        n.arrayNode().add("current").add("planned")));
+        ApiParameter csvOrJson = ApiParameter.query("f", "json (default) or csv.", n.objectNode().put("type", "string"));
         ApiParameter layer = ApiParameter.query("layer", "Sink layer (default: parcels).", n.objectNode().put("type", "string"));
+        ApiParameter standardId = ApiParameter.path("standardId", "id@version, e.g. yrd-ess@2027.1", n.objectNode().put("type",
+                "string"));
+        ApiParameter featureId = ApiParameter.path("featureId", "Parcel id.", n.objectNode().put("type", "integer"));
         return List.of(
                 new ApiRoute("/sinks/standards", "getSinkStandards", "Released sink standards · 碳汇标准版本", "Sinks",
                         List.of(f), List.of(MediaTypes.JSON, MediaTypes.HTML), false, this::standards),
                 new ApiRoute("/sinks/standards/{standardId}", "getSinkStandard", "A sink standard, with sources · 碳汇标准",
-                        "Sinks", List.of(ApiParameter.path("standardId", "id@version, e.g. yrd-ess@2026.1",
-                                n.objectNode().put("type", "string")), f),
-                        List.of(MediaTypes.JSON, MediaTypes.HTML), false, this::standard),
+                        "Sinks", List.of(standardId, f), List.of(MediaTypes.JSON, MediaTypes.HTML), false, this::standard),
+                new ApiRoute("/sinks/standards/{standardId}/sensitivity", "getSinkSensitivity", "Which coefficients move the"
+                        + " total most · 敏感性", "Sinks", List.of(standardId, gwp, layer), List.of(MediaTypes.JSON), false,
+                        this::sensitivity),
+                new ApiRoute("/sinks/standards/{standardId}/compare/{otherId}", "compareSinkStandards", "How the total changes"
+                        + " between two versions · 版本比较", "Sinks", List.of(standardId, ApiParameter.path("otherId",
+                                "The version compared to, id@version.", n.objectNode().put("type", "string")), gwp, layer),
+                        List.of(MediaTypes.JSON), false, this::compare),
                 new ApiRoute("/sinks/parcels/{featureId}", "getParcelSink", "A parcel's sink estimate, explained · 地块碳汇",
-                        "Sinks", List.of(ApiParameter.path("featureId", "Parcel id.", n.objectNode().put("type", "integer")),
-                                standard), List.of(MediaTypes.JSON), false, this::parcel),
+                        "Sinks", List.of(featureId, standard, gwp, year, from, to, changeYear), List.of(MediaTypes.JSON), false,
+                        this::parcel),
+                new ApiRoute("/sinks/parcels/{featureId}/report", "getParcelSinkReport", "A parcel's reproducible report"
+                        + " · 地块碳汇报告", "Sinks", List.of(featureId, standard, gwp, year, f), List.of(MediaTypes.JSON,
+                                MediaTypes.HTML), false, this::report),
                 new ApiRoute(HandlerType.POST, "/sinks/estimate", "estimateSinks", "Estimate posted features (nothing"
-                        + " stored) · 估算碳汇", "Sinks", List.of(crsParam, standard), List.of(MediaTypes.JSON), false,
+                        + " stored) · 估算碳汇", "Sinks", List.of(crsParam, standard, gwp, year), List.of(MediaTypes.JSON), false,
                         MediaTypes.GEOJSON, 200, this::estimate),
-                new ApiRoute("/sinks/summary", "getSinkSummary", "Sink totals by group · 碳汇汇总", "Sinks",
-                        List.of(by, scenario, standard, layer, summaryFormat), List.of(MediaTypes.JSON, MediaTypes.CSV), false,
-                        this::summary),
+                new ApiRoute("/sinks/summary", "getSinkSummary", "Sink totals by group, or the plan's path · 碳汇汇总", "Sinks",
+                        List.of(by, scenario, standard, gwp, year, from, to, changeYear, layer, csvOrJson),
+                        List.of(MediaTypes.JSON, MediaTypes.CSV), false, this::summary),
                 new ApiRoute(HandlerType.POST, "/sinks/recompute", "recomputeSinks", "Recompute a layer's stored estimates"
                         + " · 重新计算", "Sinks", List.of(layer), List.of(MediaTypes.JSON), false, null, 202, this::recompute)
                         .requiring(Role.ADMIN),
@@ -128,68 +140,119 @@ public final class SinkApi {
                         List.of(MediaTypes.JSON), false, this::job).requiring(Role.ADMIN));
     }
 
-    /** Stores a just-written feature's estimate in the write's own transaction (sink layers only). */
-    public void estimateWritten(FeatureWriter writer, LayerInfo layer, Feature written) {
-        if (!SinkFields.isSinkLayer(layer)) return;
-        writer.annotate(layer.id(), written.id(), StoredEstimates.valuesFor(calculator(standards.current()), written));
-    }
-
     /** Starts a recompute of every sink layer whose stored estimates are missing or from another standard. */
     public void refreshStaleEstimates() {
-        SinkCalculator calc = calculator(standards.current());
-        for (LayerInfo layer : store.layers()) {
-            if (!SinkFields.isSinkLayer(layer)) continue;
-            long stale = StoredEstimates.stale(store, layer.id(), calc);
-            if (stale == 0) continue;
-            LOG.info("{} features of {} have no estimate from {}: recomputing", stale, layer.id(), calc.standard().key());
-            startRecompute(layer.id(), calc);
+        for (Map.Entry<String, Long> stale : upkeep.staleLayers().entrySet()) {
+            LOG.info("{} features of {} have no estimate from {}: recomputing", stale.getValue(), stale.getKey(),
+                    upkeep.current().standard().key());
+            startRecompute(stale.getKey());
         }
     }
 
-    private Jobs.Job startRecompute(String layerId, SinkCalculator calc) {
-        long total = store.count(layerId, org.sinkatlas.layers.filter.Filter.ALL);
-        return jobs.start("recompute:" + layerId, total, progress -> {
-            long n = StoredEstimates.recompute(store, layerId, calc, progress);
-            return n + " features of " + layerId + " estimated with " + calc.standard().key();
+    private Jobs.Job startRecompute(String layerId) {
+        return jobs.start("recompute:" + layerId, upkeep.size(layerId), progress -> {
+            long n = upkeep.recompute(layerId, progress);
+            return n + " features of " + layerId + " estimated with " + upkeep.current().standard().key();
         });
     }
 
     // ------------------------------------------------------------------------------------------------
+    // Parameters
 
     private SinkStandard standardParam(Context ctx) {
         String ref = ctx.queryParam("standard");
-        return standards.find(ref).orElseThrow(() -> ApiProblem.badRequest("unknown standard '" + ref + "'; see /sinks/standards"));
+        return upkeep.standards().find(ref).orElseThrow(() -> ApiProblem.badRequest("unknown standard '" + ref
+                + "'; see /sinks/standards"));
     }
+
+    private SinkStandard standardPath(Context ctx, String name) {
+        String ref = ctx.pathParam(name);
+        return upkeep.standards().find(ref).orElseThrow(() -> ApiProblem.notFound("no standard '" + ref + "'"));
+    }
+
+    /** The GWP set asked for, checked against the standard. */
+    private static String gwpParam(Context ctx, SinkCalculator calc) {
+        try {
+            return calc.gwp(ctx.queryParam("gwp")).id();
+        } catch (SinkInputException bad) {
+            throw ApiProblem.badRequest("gwp: " + bad.getMessage());
+        }
+    }
+
+    private static int yearParam(Context ctx, String name, int fallback) {
+        Long y = QueryParameters.integer(ctx, name, SinkCalculator.FIRST_YEAR);
+        if (y != null && y > SinkCalculator.LAST_YEAR) {
+            throw ApiProblem.badRequest(name + " must be between " + SinkCalculator.FIRST_YEAR + " and " + SinkCalculator.LAST_YEAR
+                    + ", not " + y);
+        }
+        return y == null ? fallback : y.intValue();
+    }
+
+    private LayerInfo sinkLayer(Context ctx) {
+        String layerId = ctx.queryParam("layer") == null ? PARCELS : ctx.queryParam("layer");
+        LayerInfo layer = access.visibleLayer(ctx, layerId);
+        if (!SinkFields.isSinkLayer(layer)) throw ApiProblem.badRequest("layer '" + layerId + "' keeps no sink estimates");
+        return layer;
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Standards
 
     private void standards(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of("f"));
+        SinkStandard current = upkeep.standards().current();
         if (Format.of(ctx) == Format.HTML) {
-            html(ctx, html.standards(urls.base(ctx), standards.all(), standards.current()));
+            Responses.html(ctx, SinkPages.standards(urls.base(ctx), upkeep.standards().all(), current));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode list = body.putArray("standards");
-        for (SinkStandard s : standards.all()) {
-            list.add(SinkJson.standardSummary(s, s == standards.current()).put("href",
-                    urls.at(ctx, "/sinks/standards/" + s.key())));
+        for (SinkStandard s : upkeep.standards().all()) {
+            list.add(SinkJson.standardSummary(s, s == current).put("href", urls.at(ctx, "/sinks/standards/" + s.key())));
         }
-        json(ctx, body);
+        Responses.json(ctx, body);
     }
 
     private void standard(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of("f"));
-        String ref = ctx.pathParam("standardId");
-        SinkStandard s = standards.find(ref).orElseThrow(() -> ApiProblem.notFound("no standard '" + ref + "'"));
+        SinkStandard s = standardPath(ctx, "standardId");
+        boolean current = s == upkeep.standards().current();
         if (Format.of(ctx) == Format.HTML) {
-            html(ctx, html.standard(urls.base(ctx), s, s == standards.current()));
+            Responses.html(ctx, SinkPages.standard(urls.base(ctx), s, current));
             return;
         }
-        json(ctx, SinkJson.standard(s, s == standards.current()));
+        Responses.json(ctx, SinkJson.standard(s, current));
     }
 
-    private void parcel(Context ctx) {
-        QueryParameters.requireKnown(ctx, Set.of("standard"));
-        SinkStandard standard = standardParam(ctx);
+    private void sensitivity(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of("gwp", "layer"));
+        SinkCalculator calc = upkeep.calculator(standardPath(ctx, "standardId"));
+        String gwp = gwpParam(ctx, calc);
+        LayerInfo layer = sinkLayer(ctx);
+        int year = calc.standard().accountingYear();
+        StratumAreas total = new SinkSummaries(store).total(layer.id(), calc);
+        Sensitivity.Result r = Sensitivity.of(calc, total, year, gwp);
+        Responses.json(ctx, SinkJson.sensitivity(calc.standard(), r, layer.id(), year, gwp, 30));
+    }
+
+    private void compare(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of("gwp", "layer"));
+        SinkCalculator a = upkeep.calculator(standardPath(ctx, "standardId"));
+        SinkCalculator b = upkeep.calculator(standardPath(ctx, "otherId"));
+        // A GWP set one version lacks falls back to its own default (2026.1 has only its methane GWP).
+        String gwp = ctx.queryParam("gwp");
+        String gwpA = a.standard().gwp(gwp).isPresent() ? gwp : null;
+        String gwpB = b.standard().gwp(gwp).isPresent() ? gwp : null;
+        if (gwp != null && gwpA == null && gwpB == null) gwpParam(ctx, b);
+        LayerInfo layer = sinkLayer(ctx);
+        Responses.json(ctx, SinkJson.comparison(StandardComparison.of(new SinkSummaries(store), layer.id(), a, b, gwpA, gwpB),
+                layer.id()));
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Parcels and posted features
+
+    private Feature parcelFeature(Context ctx, LayerInfo layer) {
         String idText = ctx.pathParam("featureId");
         long id;
         try {
@@ -197,24 +260,64 @@ public final class SinkApi {
         } catch (NumberFormatException e) {
             throw ApiProblem.notFound("no parcel '" + idText + "'");
         }
+        return store.feature(layer.id(), id).orElseThrow(() -> ApiProblem.notFound("no parcel " + id));
+    }
+
+    private void parcel(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of("standard", "gwp", "year", "from", "to", "change_year"));
+        SinkCalculator calc = upkeep.calculator(standardParam(ctx));
+        String gwp = gwpParam(ctx, calc);
+        int year = yearParam(ctx, "year", calc.standard().accountingYear());
         LayerInfo layer = access.visibleLayer(ctx, PARCELS);
-        Feature f = store.feature(layer.id(), id).orElseThrow(() -> ApiProblem.notFound("no parcel " + id));
-        SinkEstimate e;
+        Feature f = parcelFeature(ctx, layer);
+        ObjectNode body;
         try {
-            e = calculator(standard).estimate(FeatureSinkInput.of(f), true);
+            SinkInput in = FeatureSinkInput.of(f);
+            body = SinkJson.estimate(calc.estimate(in, year, gwp, true), calc.standard());
+            if (in.planned() != null && ctx.queryParam("to") != null) {
+                int from = yearParam(ctx, "from", year);
+                int change = yearParam(ctx, "change_year", from);
+                body.set("scenario", SinkJson.path(calc.path(calc.areas(in), calc.plannedAreas(in, change), from,
+                        yearParam(ctx, "to", PATH_END), change, gwp)));
+            }
         } catch (SinkInputException bad) {
-            throw new ApiProblem(422, "NotEstimable", "Parcel cannot be estimated · 无法估算", "parcel " + id + ": "
+            throw new ApiProblem(422, "NotEstimable", "Parcel cannot be estimated · 无法估算", "parcel " + f.id() + ": "
                     + bad.getMessage());
         }
-        ObjectNode body = SinkJson.estimate(e);
         body.putObject("feature").put("collection", layer.id()).put("id", f.id()).put("version", f.version())
-                .put("href", urls.at(ctx, "/collections/" + layer.id() + "/items/" + f.id()));
-        json(ctx, body);
+                .put("href", urls.at(ctx, "/collections/" + layer.id() + "/items/" + f.id()))
+                .put("report", urls.at(ctx, "/sinks/parcels/" + f.id() + "/report"));
+        Responses.json(ctx, body);
+    }
+
+    private void report(Context ctx) {
+        QueryParameters.requireKnown(ctx, Set.of("standard", "gwp", "year", "f"));
+        SinkCalculator calc = upkeep.calculator(standardParam(ctx));
+        String gwp = gwpParam(ctx, calc);
+        int year = yearParam(ctx, "year", calc.standard().accountingYear());
+        LayerInfo layer = access.visibleLayer(ctx, PARCELS);
+        Feature f = parcelFeature(ctx, layer);
+        ParcelReport r;
+        try {
+            r = ParcelReport.of(calc, f.geometry(), f.properties(), year, gwp);
+        } catch (SinkInputException bad) {
+            throw new ApiProblem(422, "NotEstimable", "Parcel cannot be estimated · 无法估算", "parcel " + f.id() + ": "
+                    + bad.getMessage());
+        }
+        if (Format.of(ctx) == Format.HTML) {
+            Responses.html(ctx, SinkPages.report(urls.base(ctx), layer.id(), f.id(), r));
+            return;
+        }
+        ObjectNode body = SinkJson.report(r);
+        body.putObject("feature").put("collection", layer.id()).put("id", f.id()).put("version", f.version());
+        Responses.json(ctx, body);
     }
 
     private void estimate(Context ctx) {
-        QueryParameters.requireKnown(ctx, Set.of("crs", "standard"));
-        SinkStandard standard = standardParam(ctx);
+        QueryParameters.requireKnown(ctx, Set.of("crs", "standard", "gwp", "year"));
+        SinkCalculator calc = upkeep.calculator(standardParam(ctx));
+        String gwp = gwpParam(ctx, calc);
+        int year = yearParam(ctx, "year", calc.standard().accountingYear());
         CrsDefinition bodyCrs;
         try {
             bodyCrs = ctx.queryParam("crs") == null ? CrsService.CRS84 : crs.require(ctx.queryParam("crs"));
@@ -233,9 +336,8 @@ public final class SinkApi {
             throw new ApiProblem(413, "ContentTooLarge", "Too many features · 要素过多", features.size()
                     + " features posted; at most " + MAX_FEATURES + " per request");
         }
-        SinkCalculator calc = calculator(standard);
         ArrayNode out = Json.MAPPER.createArrayNode();
-        UnitAreas total = new UnitAreas(calc.units());
+        StratumAreas total = new StratumAreas();
         for (int i = 0; i < features.size(); i++) {
             GeoJsonFeatureReader.ReadFeature rf = features.get(i);
             String which = features.size() == 1 ? "the feature" : "feature #" + i + (rf.id() == null ? "" : " (id " + rf.id() + ")");
@@ -247,8 +349,7 @@ public final class SinkApi {
             });
             try {
                 SinkInput in = FeatureSinkInput.of(g, rf.properties());
-                SinkEstimate e = calc.estimate(in, true);
-                ObjectNode node = SinkJson.estimate(e);
+                ObjectNode node = SinkJson.estimate(calc.estimate(in, year, gwp, true), calc.standard());
                 node.put("feature", i);
                 if (rf.id() != null) node.put("id", rf.id().toString());
                 out.add(node);
@@ -258,16 +359,22 @@ public final class SinkApi {
             }
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.putObject("standard").put("id", standard.id()).put("version", standard.version());
+        body.put("headline", SinkJson.HEADLINE);
+        body.putObject("standard").put("id", calc.standard().id()).put("version", calc.standard().version());
         body.put("crs", bodyCrs.uri());
         body.set("estimates", out);
-        if (features.size() > 1) body.set("total", SinkJson.estimate(calc.estimate(total)));
-        json(ctx, body);
+        if (features.size() > 1) body.set("total", SinkJson.estimate(calc.estimate(total, year, gwp), calc.standard()));
+        Responses.json(ctx, body);
     }
 
+    // ------------------------------------------------------------------------------------------------
+    // Summaries
+
     private void summary(Context ctx) {
-        QueryParameters.requireKnown(ctx, Set.of("by", "scenario", "standard", "layer", "f"));
-        SinkStandard standard = standardParam(ctx);
+        QueryParameters.requireKnown(ctx, Set.of("by", "scenario", "standard", "gwp", "year", "from", "to", "change_year", "layer",
+                "f"));
+        SinkCalculator calc = upkeep.calculator(standardParam(ctx));
+        String gwp = gwpParam(ctx, calc);
         String byText = ctx.queryParam("by") == null ? "district" : ctx.queryParam("by");
         SinkSummaries.By by;
         try {
@@ -281,54 +388,87 @@ public final class SinkApi {
         }
         String f = ctx.queryParam("f") == null ? "json" : ctx.queryParam("f");
         if (!f.equals("json") && !f.equals("csv")) throw ApiProblem.badRequest("f must be json or csv, not '" + f + "'");
-        String layerId = ctx.queryParam("layer") == null ? PARCELS : ctx.queryParam("layer");
-        LayerInfo layer = access.visibleLayer(ctx, layerId);
-        if (!SinkFields.isSinkLayer(layer)) throw ApiProblem.badRequest("layer '" + layerId + "' keeps no sink estimates");
+        LayerInfo layer = sinkLayer(ctx);
         // Grouping by a layer's features shows their names: only by a layer the caller may see.
         if (by == SinkSummaries.By.ZONE) access.visibleLayer(ctx, SinkSummaries.ZONES_LAYER);
         if (by == SinkSummaries.By.PROJECT) access.visibleLayer(ctx, SinkSummaries.PROJECTS_LAYER);
-        SinkSummaries.Summary s = new SinkSummaries(store).summary(layerId, by, scenario.equals("planned"), calculator(standard));
-        if (f.equals("csv")) {
-            ctx.header("Content-Disposition", "attachment; filename=\"sink-summary-" + byText + "-" + scenario + ".csv\"");
-            Responses.text(ctx, Csv.MEDIA_TYPE, SummaryCsv.write(s));
+        SinkSummaries summaries = new SinkSummaries(store);
+        int accounting = calc.standard().accountingYear();
+        if (scenario.equals("planned")) {
+            int from = yearParam(ctx, "from", accounting);
+            int to = yearParam(ctx, "to", PATH_END);
+            if (to < from) throw ApiProblem.badRequest("to (" + to + ") is before from (" + from + ")");
+            int change = yearParam(ctx, "change_year", from);
+            SinkSummaries.Plan plan = summaries.plan(layer.id(), by, calc, from, to, change, gwp);
+            if (f.equals("csv")) {
+                csv(ctx, "sink-plan-" + byText + ".csv", SummaryCsv.plan(plan, calc.standard()));
+                return;
+            }
+            ObjectNode body = header(layer, byText, scenario, calc, gwp);
+            ArrayNode groups = body.putArray("groups");
+            for (SinkSummaries.GroupPath g : plan.groups()) {
+                groups.addObject().put("key", g.key()).put("features", Json.round(g.features(), 3)).set("path", SinkJson.path(g.path()));
+            }
+            body.putObject("total").set("path", SinkJson.path(plan.total()));
+            body.put("unestimated_features", plan.unestimated());
+            Responses.json(ctx, body);
             return;
         }
-        ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("layer", layerId).put("by", byText).put("scenario", scenario);
-        body.putObject("standard").put("id", standard.id()).put("version", standard.version());
+        int year = yearParam(ctx, "year", accounting);
+        SinkSummaries.Summary s = summaries.summary(layer.id(), by, calc, year, gwp);
+        if (f.equals("csv")) {
+            csv(ctx, "sink-summary-" + byText + "-" + year + ".csv", SummaryCsv.summary(s, calc.standard()));
+            return;
+        }
+        ObjectNode body = header(layer, byText, scenario, calc, gwp).put("year", year);
         ArrayNode groups = body.putArray("groups");
         for (SinkSummaries.Group g : s.groups()) {
-            ObjectNode node = SinkJson.estimate(g.estimate());
-            node.remove("standard");
+            ObjectNode node = SinkJson.estimate(g.estimate(), calc.standard());
+            for (String k : List.of("standard", "headline", "gwp", "year")) node.remove(k);
             ObjectNode row = groups.addObject();
             row.put("key", g.key());
             row.put("features", Json.round(g.features(), 3));
             row.setAll(node);
         }
-        ObjectNode total = SinkJson.estimate(s.total());
-        total.remove("standard");
+        ObjectNode total = SinkJson.estimate(s.total(), calc.standard());
+        for (String k : List.of("standard", "headline", "gwp", "year")) total.remove(k);
         body.set("total", total);
-        if (s.change() != null) body.set("change", SinkJson.scenario(s.change()));
         body.put("unestimated_features", s.unestimated());
-        json(ctx, body);
+        Responses.json(ctx, body);
     }
+
+    private static ObjectNode header(LayerInfo layer, String by, String scenario, SinkCalculator calc, String gwp) {
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("layer", layer.id()).put("by", by).put("scenario", scenario).put("headline", SinkJson.HEADLINE);
+        body.putObject("standard").put("id", calc.standard().id()).put("version", calc.standard().version());
+        body.set("gwp", SinkJson.gwp(calc.gwp(gwp)));
+        return body;
+    }
+
+    private static void csv(Context ctx, String fileName, String body) {
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        Responses.text(ctx, Csv.MEDIA_TYPE, body);
+    }
+
+    // ------------------------------------------------------------------------------------------------
+    // Recompute jobs
 
     private void recompute(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of("layer"));
         String layerId = ctx.queryParam("layer") == null ? PARCELS : ctx.queryParam("layer");
         LayerInfo layer = store.layer(layerId).orElseThrow(() -> ApiProblem.notFound("no layer '" + layerId + "'"));
         if (!SinkFields.isSinkLayer(layer)) throw ApiProblem.badRequest("layer '" + layerId + "' keeps no sink estimates");
-        Jobs.Job job = startRecompute(layerId, calculator(standards.current()));
+        Jobs.Job job = startRecompute(layerId);
         ctx.status(202);
         ctx.header("Location", urls.at(ctx, "/sinks/jobs/" + job.id()));
-        json(ctx, jobJson(ctx, job));
+        Responses.json(ctx, jobJson(ctx, job));
     }
 
     private void job(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of());
         Jobs.Job job = jobs.find(ctx.pathParam("jobId")).orElseThrow(() -> ApiProblem.notFound("no job '"
                 + ctx.pathParam("jobId") + "'"));
-        json(ctx, jobJson(ctx, job));
+        Responses.json(ctx, jobJson(ctx, job));
     }
 
     private ObjectNode jobJson(Context ctx, Jobs.Job job) {
@@ -339,19 +479,5 @@ public final class SinkApi {
         if (job.finished() != null) o.put("finished", job.finished().toString());
         o.put("href", urls.at(ctx, "/sinks/jobs/" + job.id()));
         return o;
-    }
-
-    private static void json(Context ctx, Object body) {
-        Responses.json(ctx, body);
-    }
-
-    private static void html(Context ctx, String page) {
-        Responses.html(ctx, page);
-    }
-
-    /** For the summary CSV. */
-    static List<String> csvHeader() {
-        return new ArrayList<>(List.of("key", "features", "area_m2", "stock_tc", "removal_tco2e_p5", "removal_tco2e_p50",
-                "removal_tco2e_p95", "methane_tco2e_p50", "net_tco2e_p5", "net_tco2e_p50", "net_tco2e_p95", "net_tco2e_central"));
     }
 }

@@ -134,6 +134,10 @@ abstract class FeatureEditsSuite {
         assertEquals(200, planted.statusCode(), planted.body());
         double after = json(planted).at("/properties/" + SinkFields.DENSITY).asDouble();
         assertTrue(after > before + 1, "paddy " + before + " became forest " + after + " tCO2e/ha/yr");
+        // The edit records the change of land use, which starts the new stand's growth and its soil's transition.
+        assertEquals(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+                json(planted).at("/properties/" + SinkFields.LANDUSE_SINCE).asText());
+        assertEquals("0101", json(planted).at("/properties/" + SinkFields.PREVIOUS).asText());
         assertEquals(after, ((Number) demo().store().feature("parcels", parcel.id()).orElseThrow().property(SinkFields.DENSITY))
                 .doubleValue(), 1e-9, "stored with the feature");
 
@@ -141,6 +145,8 @@ abstract class FeatureEditsSuite {
         assertEquals(200, restored.statusCode(), restored.body());
         assertEquals("0101", json(restored).at("/properties/landcover").asText());
         assertEquals(before, json(restored).at("/properties/" + SinkFields.DENSITY).asDouble(), 1e-9);
+        JsonNode since = json(restored).at("/properties/" + SinkFields.LANDUSE_SINCE);
+        assertTrue(since.isNull() || since.isMissingNode(), "the restored version keeps its own history: " + since);
         assertEquals("\"" + (parcel.version() + 2) + "\"", etag(restored), "a restore is a new version");
     }
 

@@ -121,7 +121,7 @@ abstract class FeaturesApiSuite {
             JsonNode get = api.get("paths").get(p).get("get");
             if (get == null) continue;
             // Tiles: one over the Water Town Living Room at zoom 12, where every layer is tiled.
-            String concrete = p.replace("{featureId}", "1").replace("{standardId}", "yrd-ess@2026.1").replace("{jobId}", job)
+            String concrete = p.replace("{featureId}", "1").replace("{standardId}", "yrd-ess@2026.1").replace("{otherId}", "yrd-ess@2027.1").replace("{jobId}", job)
                     .replace("{keyId}", adminKeyId).replace("{layerId}", "parcels").replace("{importId}", importId)
                     .replace("{tileMatrixSetId}", "WebMercatorQuad")
                     .replace("{tileMatrix}", "12").replace("{tileRow}", "1676").replace("{tileCol}", "3423")

@@ -38,60 +38,151 @@ abstract class SinkApiSuite {
                 + "[[[3431000,500000],[3431000,500100],[3431100,500100],[3431100,500000],[3431000,500000]]]}}";
     }
 
+    private Feature parcel(String landcover) {
+        try (StoreCursor<Feature> c = demo().store().query("parcels", new FeatureQuery(
+                new Filter.Compare(SinkFields.LANDCOVER, ComparisonOp.EQ, landcover), 0, 1))) {
+            return c.next();
+        }
+    }
+
     @Test
-    void theStandardIsPublishedWithItsSources() {
+    void theStandardsArePublishedWithTheirSourcesAndTheShareRead() {
         JsonNode list = ok("/sinks/standards");
         assertEquals("yrd-ess@2026.1", list.at("/standards/0/key").asText());
-        assertTrue(list.at("/standards/0/current").asBoolean());
-        JsonNode s = ok("/sinks/standards/yrd-ess@2026.1");
-        JsonNode forest = null;
-        for (JsonNode c : s.get("classes")) if (c.get("codes").toString().contains("\"0301\"")) forest = c;
-        assertNotNull(forest);
-        assertEquals(38.2, forest.at("/pools_tc_per_ha/above_ground/value").asDouble(), 0);
-        assertEquals("yang2022", forest.at("/removal_tco2e_per_ha_yr/source").asText());
-        assertEquals("D", forest.at("/removal_tco2e_per_ha_yr/checked").asText());
-        assertTrue(s.at("/sources/yang2022/citation").asText().contains("Biogeosciences"));
-        assertTrue(demo().get("/sinks/standards/yrd-ess@2026.1?f=html").body().contains("乔木林地"));
+        assertEquals("yrd-ess@2027.1", list.at("/standards/1/key").asText());
+        assertTrue(list.at("/standards/1/current").asBoolean());
+        assertEquals("stock-change", list.at("/standards/1/method").asText());
+        assertEquals(63, list.at("/standards/0/figures_checked/measured").asInt());
+        JsonNode s = ok("/sinks/standards/yrd-ess@2027.1");
+        JsonNode paddy = null;
+        for (JsonNode c : s.get("classes")) if (c.get("codes").toString().contains("\"0101\"")) paddy = c;
+        assertNotNull(paddy);
+        assertEquals("rice-methane", paddy.at("/fluxes/0/model").asText());
+        assertEquals(0.71, paddy.at("/fluxes/0/water_regime/central").asDouble(), 0);
+        assertEquals("V", paddy.at("/fluxes/0/water_regime/checked").asText());
+        assertEquals(28, s.at("/gwp/ar5/ch4/value").asDouble(), 0);
+        assertTrue(s.at("/figures_checked/not_read").size() > 0, "the figures not read are listed");
+        assertTrue(s.at("/sources/wang2018/citation").asText().contains("Atmos. Chem. Phys."));
+        String html = demo().get("/sinks/standards/yrd-ess@2027.1?f=html").body();
+        assertTrue(html.contains("classes.0101.fluxes.0.water_regime") && html.contains("已读原文"), "the HTML lists every figure");
         assertEquals(404, demo().get("/sinks/standards/nope@1").statusCode());
     }
 
     @Test
     void aParcelsEstimateIsExplainedAndMatchesWhatIsStored() {
-        Feature parcel;
-        try (StoreCursor<Feature> c = demo().store().query("parcels", new FeatureQuery(
-                new Filter.Compare(SinkFields.LANDCOVER, ComparisonOp.EQ, "0301"), 0, 1))) {
-            parcel = c.next();
-        }
+        Feature parcel = parcel("0301");
         JsonNode e = ok("/sinks/parcels/" + parcel.id());
+        assertTrue(e.get("headline").asText().startsWith("mean of the Monte Carlo draws"));
         assertEquals((Double) parcel.property(SinkFields.AREA), e.get("area_m2").asDouble(), 0.01);
-        assertEquals((Double) parcel.property(SinkFields.NET), e.at("/net_tco2e/p50").asDouble(), 1e-3);
-        assertEquals((Double) parcel.property(SinkFields.STOCK), e.at("/stock_tc/total").asDouble(), 1e-2);
-        assertTrue(e.get("explain").size() > 3);
-        assertEquals("yrd-ess", e.at("/standard/id").asText());
+        assertEquals((Double) parcel.property(SinkFields.NET), e.at("/net_tco2e/mean").asDouble(), 2e-4);
+        assertEquals((Double) parcel.property(SinkFields.STOCK), e.at("/stock_tc/mean").asDouble(), 2e-3);
+        assertEquals(e.at("/removals_tco2e/mean").asDouble() - e.at("/emissions_tco2e/mean").asDouble(),
+                e.at("/net_tco2e/mean").asDouble(), 2e-4);
+        assertEquals("ar5", e.at("/gwp/set").asText());
+        assertEquals(28, e.at("/gwp/ch4").asDouble(), 0);
+        assertTrue(e.get("explain").size() > 5);
         assertEquals(parcel.id(), e.at("/feature/id").asLong());
+        assertTrue(e.at("/feature/report").asText().endsWith("/sinks/parcels/" + parcel.id() + "/report"));
         JsonNode item = ok("/collections/parcels/items/" + parcel.id());
-        assertEquals("yrd-ess@2026.1", item.at("/properties/sink_standard").asText());
+        assertEquals("yrd-ess@2027.1", item.at("/properties/sink_standard").asText());
         assertEquals(parcel.property(SinkFields.DENSITY), item.at("/properties/sink_density").asDouble());
         assertEquals(404, demo().get("/sinks/parcels/999999999").statusCode());
+        // Another year and GWP set, and the released 2026.1.
+        JsonNode ar6 = ok("/sinks/parcels/" + parcel.id() + "?gwp=ar6&year=2030");
+        assertEquals(2030, ar6.get("year").asInt());
+        assertEquals(27, ar6.at("/gwp/ch4").asDouble(), 0);
+        assertEquals("2026.1", ok("/sinks/parcels/" + parcel.id() + "?standard=yrd-ess@2026.1").at("/standard/version").asText());
+        assertEquals(400, demo().get("/sinks/parcels/" + parcel.id() + "?gwp=sar").statusCode());
+        assertEquals(400, demo().get("/sinks/parcels/" + parcel.id() + "?standard=yrd-ess@2026.1&gwp=ar5").statusCode());
+        assertEquals(400, demo().get("/sinks/parcels/" + parcel.id() + "?year=2300").statusCode());
+    }
+
+    @Test
+    void aPlannedParcelsPathRunsOverTheYears() {
+        Feature planned;
+        try (StoreCursor<Feature> c = demo().store().query("parcels", new FeatureQuery(new Filter.And(List.of(
+                new Filter.Compare(SinkFields.PLANNED, ComparisonOp.EQ, "0301"),
+                new Filter.Compare(SinkFields.LANDCOVER, ComparisonOp.EQ, "0101"))), 0, 1))) {
+            planned = c.next();
+        }
+        JsonNode e = ok("/sinks/parcels/" + planned.id() + "?from=2026&to=2060&change_year=2027");
+        JsonNode path = e.get("scenario");
+        assertEquals(35, path.get("years").size());
+        assertEquals(2027, path.get("change_year").asInt());
+        assertTrue(path.at("/cumulative_difference_tco2e/mean").asDouble() > 0, "planting a paddy adds to the sink");
+        assertEquals(path.at("/years/34/cumulative_difference_tco2e/mean").asDouble(),
+                path.at("/cumulative_difference_tco2e/mean").asDouble(), 1e-3);
+    }
+
+    @Test
+    void aParcelsReportReproducesItsNumberAndIsTheSameBytesEveryTime() {
+        Feature parcel = parcel("0101");
+        HttpResponse<String> a = demo().get("/sinks/parcels/" + parcel.id() + "/report", null);
+        HttpResponse<String> b = demo().get("/sinks/parcels/" + parcel.id() + "/report", null);
+        assertEquals(200, a.statusCode(), a.body());
+        assertEquals(a.body(), b.body(), "the same input gives the same bytes");
+        JsonNode r = json(a);
+        assertEquals(64, r.get("input_sha256").asText().length());
+        assertEquals("0101", r.at("/inputs/landcover").asText());
+        assertEquals("yrd-ess@2027.1", r.at("/inputs/standard").asText());
+        assertEquals(2000, r.get("draws").asInt());
+        assertEquals(20220627, r.get("seed").asLong());
+        assertTrue(r.get("coefficients").toString().contains("classes.0101.fluxes.0.baseline"), "the rice methane figures");
+        assertTrue(r.get("coefficients").toString().contains("\"citation\""));
+        assertTrue(r.get("steps").toString().contains("EFc"));
+        assertEquals(parcel.property(SinkFields.NET), r.at("/result/net_tco2e/mean").asDouble());
+        assertNotNull(r.get("eligibility"));
+        String html = demo().get("/sinks/parcels/" + parcel.id() + "/report?f=html").body();
+        assertTrue(html.contains(r.get("input_sha256").asText()) && html.contains("计算步骤 Steps") && html.contains("@media print"));
+        assertEquals(html, demo().get("/sinks/parcels/" + parcel.id() + "/report?f=html").body());
+    }
+
+    @Test
+    void theSensitivityListNamesWhatToMeasureFirst() {
+        JsonNode s = ok("/sinks/standards/yrd-ess@2027.1/sensitivity");
+        assertEquals(3, s.get("measure_first").size());
+        JsonNode top = s.at("/coefficients/0");
+        assertTrue(top.get("variance_share").asDouble() >= s.at("/coefficients/1/variance_share").asDouble());
+        double shares = 0;
+        for (JsonNode c : s.get("coefficients")) shares += c.get("variance_share").asDouble();
+        assertTrue(shares > 0.5 && shares < 1.2, "the coefficients explain the total's variance, roughly once: " + shares);
+        assertTrue(s.at("/total_net_tco2e/sd").asDouble() > 0);
+        assertEquals(404, demo().get("/sinks/standards/nope@1/sensitivity").statusCode());
+    }
+
+    @Test
+    void twoVersionsAreComparedClassByClass() {
+        JsonNode c = ok("/sinks/standards/yrd-ess@2026.1/compare/yrd-ess@2027.1");
+        assertEquals("yrd-ess@2026.1", c.get("from").asText());
+        double sum = 0;
+        for (JsonNode k : c.get("classes")) sum += k.get("net_change_tco2e").asDouble();
+        assertEquals(c.at("/total/net_change_tco2e").asDouble(), sum, Math.max(1, Math.abs(sum) * 1e-3));
+        JsonNode first = c.at("/classes/0");
+        assertTrue(Math.abs(first.get("net_change_tco2e").asDouble()) >= Math.abs(c.at("/classes/1/net_change_tco2e").asDouble()));
+        assertTrue(first.get("coefficients_changed").size() > 0, "the coefficients behind the change are named");
     }
 
     @Test
     void postedFeaturesAreEstimatedInTheirCrsWithoutStoringAnything() {
         long before = demo().store().count("parcels", Filter.ALL);
         HttpResponse<String> r = demo().post("/sinks/estimate?crs=EPSG:4549", "application/geo+json",
-                hectare("{\"landcover\":\"0301\"}"));
+                hectare("{\"landcover\":\"1104\"}"));
         assertEquals(200, r.statusCode(), r.body());
         JsonNode e = json(r).at("/estimates/0");
         assertEquals(10_000, e.get("area_m2").asDouble(), 0.5);
-        assertEquals(120.8, e.at("/stock_tc/total").asDouble(), 0.01);
-        assertEquals(3.3, e.at("/annual_removal_tco2e/central").asDouble(), 0.001);
+        assertTrue(e.at("/methane_tco2e/mean").asDouble() > 0 && e.at("/nitrous_oxide_tco2e/mean").asDouble() > 0);
+        assertEquals(-e.at("/emissions_tco2e/mean").asDouble(), e.at("/net_tco2e/mean").asDouble(), 1e-4);
         String two = "{\"type\":\"FeatureCollection\",\"features\":[" + hectare("{\"landcover\":\"0301\"}") + ","
-                + hectare("{\"landcover\":\"0101\",\"planned_landcover\":\"0301\"}") + "]}";
-        JsonNode both = json(demo().post("/sinks/estimate?crs=http://www.opengis.net/def/crs/EPSG/0/4549",
+                + hectare("{\"landcover\":\"0301\",\"landuse_since\":\"2024-03-01\",\"previous_landcover\":\"0101\"}") + "]}";
+        JsonNode both = json(demo().post("/sinks/estimate?crs=http://www.opengis.net/def/crs/EPSG/0/4549&gwp=ar6",
                 "application/geo+json", two));
         assertEquals(2, both.get("estimates").size());
-        assertEquals(75.4, both.at("/estimates/1/scenario/stock_change_tc").asDouble(), 0.01);
+        assertEquals("ar6", both.at("/total/gwp/set").asText());
         assertEquals(20_000, both.at("/total/area_m2").asDouble(), 1);
+        assertTrue(both.at("/estimates/0/stock_tc/mean").asDouble() > both.at("/estimates/1/stock_tc/mean").asDouble(),
+                "a stand planted in 2024 holds less than an established one");
+        assertEquals("candidate", both.at("/estimates/1/eligibility/verdict").asText());
+        assertEquals("not-eligible", both.at("/estimates/0/eligibility/verdict").asText(), "existing forest is not afforestation");
         assertEquals(before, demo().store().count("parcels", Filter.ALL));
     }
 
@@ -100,7 +191,12 @@ abstract class SinkApiSuite {
         "?crs=EPSG:4549|{\"landcover\":\"9999\"}|unknown land cover '9999'",
         "?crs=EPSG:4549|{\"landcover_fractions\":{\"0301\":0.5,\"0101\":0.4}}|sum to 1",
         "?crs=EPSG:4549|{\"landcover\":\"0810\",\"tree_crown_fraction\":1.5}|tree_crown_fraction",
+        "?crs=EPSG:4549|{\"landcover\":\"0301\",\"landuse_since\":\"last spring\"}|landuse_since must be a date",
+        "?crs=EPSG:4549|{\"landcover\":\"0301\",\"previous_landcover\":\"rice\"}|unknown previous_landcover 'rice'",
+        "?crs=EPSG:4549|{\"landcover\":\"0301\",\"basic_farmland\":\"maybe\"}|basic_farmland must be true or false",
         "?crs=EPSG:4549|{}|no landcover",
+        "?crs=EPSG:4549&gwp=sar|{\"landcover\":\"0301\"}|no GWP set 'sar'",
+        "?crs=EPSG:4549&year=1800|{\"landcover\":\"0301\"}|year must be at least 1950",
         "?crs=EPSG:9999|{\"landcover\":\"0301\"}|unknown or unsupported CRS",
         "|{\"landcover\":\"0301\"}|outside longitude -180..180"
     })
@@ -143,30 +239,39 @@ abstract class SinkApiSuite {
         long parcels = demo().store().count("parcels", Filter.ALL);
         JsonNode d = ok("/sinks/summary?by=district");
         assertEquals(3, d.get("groups").size());
+        assertEquals(2026, d.get("year").asInt());
+        assertEquals("ar5", d.at("/gwp/set").asText());
+        assertTrue(d.get("headline").asText().startsWith("mean"));
         double features = 0;
         double area = 0;
+        double net = 0;
         for (JsonNode g : d.get("groups")) {
             features += g.get("features").asDouble();
             area += g.get("area_m2").asDouble();
+            net += g.at("/net_tco2e/mean").asDouble();
         }
         assertEquals(parcels, features, 1e-6);
         assertEquals(d.at("/total/area_m2").asDouble(), area, 1);
+        assertEquals(d.at("/total/net_tco2e/mean").asDouble(), net, 0.01, "groups' headlines add up to the total's");
         assertEquals(0, d.get("unestimated_features").asLong());
         assertTrue(ok("/sinks/summary?by=landcover").get("groups").size() > 10);
-        JsonNode zones = ok("/sinks/summary?by=zone");
-        assertTrue(zones.get("groups").toString().contains("水乡客厅"));
+        assertTrue(ok("/sinks/summary?by=zone").get("groups").toString().contains("水乡客厅"));
         assertTrue(ok("/sinks/summary?by=project").get("groups").size() >= 5);
-        JsonNode plan = ok("/sinks/summary?by=district&scenario=planned&standard=yrd-ess@2026.1");
-        assertTrue(plan.at("/change/net_change_tco2e/central").asDouble() > 0);
+        JsonNode plan = ok("/sinks/summary?by=district&scenario=planned&from=2026&to=2040&standard=yrd-ess@2027.1");
+        assertEquals(15, plan.at("/total/path/years").size());
+        assertTrue(plan.at("/total/path/cumulative_difference_tco2e/mean").asDouble() > 0);
         HttpResponse<String> csv = demo().get("/sinks/summary?by=district&f=csv", null);
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         List<String> lines = csv.body().lines().toList();
         assertEquals(5, lines.size(), csv.body());
-        assertTrue(lines.get(0).contains("net_tco2e_p50"));
-        assertTrue(lines.get(4).startsWith("total,"));
+        assertTrue(lines.get(0).contains("net_tco2e_mean") && lines.get(0).contains("gwp"));
+        assertTrue(lines.get(4).startsWith("total,") && lines.get(4).endsWith(",2026,ar5,yrd-ess@2027.1"), lines.get(4));
+        List<String> planCsv = demo().get("/sinks/summary?by=district&scenario=planned&to=2030&f=csv", null).body().lines().toList();
+        assertEquals(1 + 4 * 5, planCsv.size(), "a row per group and year, and the total's");
         for (String bad : List.of("/sinks/summary?by=county", "/sinks/summary?scenario=2050",
-                "/sinks/summary?standard=nope@9", "/sinks/summary?layer=districts", "/sinks/summary?x=1")) {
+                "/sinks/summary?standard=nope@9", "/sinks/summary?layer=districts", "/sinks/summary?x=1",
+                "/sinks/summary?gwp=ar4", "/sinks/summary?scenario=planned&from=2040&to=2030")) {
             assertEquals(400, demo().get(bad).statusCode(), bad);
         }
     }

@@ -35,7 +35,8 @@ class ViewerBrowserTest {
         assertEquals(Long.toString(id), r.get("popupId").asText());
         String popup = r.get("popup").asText();
         Feature parcel = demo.store().feature("parcels", id).orElseThrow();
-        assertTrue(popup.contains("净碳汇") && popup.contains("碳储量") && popup.contains("yrd-ess@2026.1"), popup);
+        assertTrue(popup.contains("净碳汇") && popup.contains("碳储量") && popup.contains("yrd-ess@2027.1 · GWP AR5"), popup);
+        assertTrue(popup.contains("核算报告"), "the popup links the parcel's report: " + popup);
         assertTrue(popup.contains(parcel.property("code").toString()), popup);
 
         assertTrue(r.get("searchFirst").asText().contains("淀山湖"), r.get("searchFirst").asText());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
+import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.filter.ComparisonOp;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.model.Feature;
@@ -20,8 +21,10 @@ import org.sinkatlas.sink.calc.SinkInputException;
 
 /**
  * The sink estimates a sink layer keeps with its features (see {@link SinkFields}): the values for one
- * feature, and the recompute of a whole layer, in parallel across cores and written in transactions of a
- * few thousand features, reporting progress.
+ * feature, in the standard's accounting year with its default GWP set, and the recompute of a whole layer,
+ * in parallel across cores and written in transactions of a few thousand features, reporting progress.
+ * Every figure is the headline, the mean of the draws; the stored net is the stored removal less the stored
+ * methane and nitrous oxide, to the stored precision.
  */
 public final class StoredEstimates {
 
@@ -38,28 +41,32 @@ public final class StoredEstimates {
     public record Values(Map<String, Object> values, String error) {}
 
     /** The stored-estimate properties of a geometry with its properties, with the reason when it has none. */
-    public static Values valuesFor(SinkCalculator calc, org.locationtech.jts.geom.Geometry geometry, Map<String, ?> properties) {
+    public static Values valuesFor(SinkCalculator calc, Geometry geometry, Map<String, ?> properties) {
         Map<String, Object> v = new LinkedHashMap<>();
-        for (String name : List.of(SinkFields.AREA, SinkFields.STOCK, SinkFields.REMOVAL, SinkFields.METHANE, SinkFields.NET,
-                SinkFields.NET_P5, SinkFields.NET_P95, SinkFields.DENSITY, SinkFields.STANDARD)) {
-            v.put(name, null);
-        }
+        for (org.sinkatlas.layers.model.PropertyDef d : SinkFields.definitions()) v.put(d.name(), null);
         SinkEstimate e;
         try {
-            e = calc.estimate(FeatureSinkInput.of(geometry, properties), false);
+            e = calc.estimate(FeatureSinkInput.of(geometry, properties), calc.standard().accountingYear(), null, false);
         } catch (SinkInputException bad) {
             return new Values(v, bad.getMessage());
         }
-        v.put(SinkFields.AREA, round(e.areaM2(), 2));
-        v.put(SinkFields.STOCK, round(e.stockTc().total(), 3));
-        // Medians of the Monte Carlo draws, as the summaries report them.
-        v.put(SinkFields.REMOVAL, round(e.annualRemoval().p50(), 4));
-        v.put(SinkFields.METHANE, round(e.methane().p50(), 4));
-        v.put(SinkFields.NET, round(e.net().p50(), 4));
+        double removal = round(e.removals().mean(), 4);
+        double methane = round(e.methane().mean(), 4);
+        double n2o = round(e.nitrousOxide().mean(), 4);
+        double net = round(removal - methane - n2o, 4);
+        double area = round(e.areaM2(), 2);
+        v.put(SinkFields.AREA, area);
+        v.put(SinkFields.STOCK, round(e.stock().mean(), 3));
+        v.put(SinkFields.REMOVAL, removal);
+        v.put(SinkFields.METHANE, methane);
+        v.put(SinkFields.N2O, n2o);
+        v.put(SinkFields.NET, net);
         v.put(SinkFields.NET_P5, round(e.net().p5(), 4));
         v.put(SinkFields.NET_P95, round(e.net().p95(), 4));
-        v.put(SinkFields.DENSITY, round(e.net().p50() / (e.areaM2() / 10_000), 4));
+        v.put(SinkFields.DENSITY, round(net / (area / 10_000), 4));
         v.put(SinkFields.STANDARD, calc.standard().key());
+        v.put(SinkFields.GWP, e.gwp());
+        v.put(SinkFields.YEAR, (long) e.year());
         return new Values(v, null);
     }
 

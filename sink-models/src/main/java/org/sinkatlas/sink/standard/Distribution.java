@@ -13,10 +13,16 @@ public enum Distribution {
     UNIFORM,
     /** mean = central; low and high are the 5th and 95th percentiles. */
     NORMAL,
+    /**
+     * mean = central; low and high are the 2.5th and 97.5th percentiles: the IPCC's "± x %" and "95 %
+     * confidence interval" ranges.
+     */
+    NORMAL95,
     /** median = central; high is the 95th percentile. */
     LOGNORMAL;
 
     private static final double Z95 = 1.6448536269514722;
+    private static final double Z975 = 1.959963984540054;
 
     /** One draw. */
     public double draw(double low, double central, double high, SplittableRandom random) {
@@ -25,6 +31,8 @@ public enum Distribution {
                 return low + (high - low) * random.nextDouble();
             case NORMAL:
                 return central + gaussian(random) * (high - low) / (2 * Z95);
+            case NORMAL95:
+                return central + gaussian(random) * (high - low) / (2 * Z975);
             case LOGNORMAL:
                 return central * Math.exp(gaussian(random) * Math.log(high / central) / Z95);
             default: {
@@ -35,6 +43,11 @@ public enum Distribution {
                         : high - Math.sqrt((1 - u) * (high - low) * (high - central));
             }
         }
+    }
+
+    /** The name used in standard files: {@code triangular}, {@code normal95} ... */
+    public String fileName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static double gaussian(SplittableRandom random) {

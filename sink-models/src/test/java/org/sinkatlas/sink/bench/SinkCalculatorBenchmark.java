@@ -23,14 +23,14 @@ import org.sinkatlas.layers.model.FeatureDraft;
 import org.sinkatlas.sink.calc.LandCoverMix;
 import org.sinkatlas.sink.calc.SinkCalculator;
 import org.sinkatlas.sink.calc.SinkInput;
-import org.sinkatlas.sink.calc.UnitAreas;
+import org.sinkatlas.sink.calc.StratumAreas;
 import org.sinkatlas.sink.standard.StandardCatalog;
 
 /**
  * Sink estimates of the synthetic parcel set (the same {@code generate-parcels} makes for PostGIS in
- * scripts/bench/sinks.sh): every parcel's area on the ellipsoid, stock, and P5/P50/P95 of removal,
- * methane and net from the Monte Carlo draws, on one core and on all; and a whole-zone total from the
- * draws. Scores are parcels per second.
+ * scripts/bench/sinks.sh): every parcel's area on the ellipsoid, and the mean, 5th and 95th percentiles of
+ * its stock, removals, emissions and net from the Monte Carlo draws, with its eligibility screen, on one
+ * core and on all; and a whole-zone total from the draws. Scores are parcels per second.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -58,27 +58,29 @@ public class SinkCalculatorBenchmark {
             @SuppressWarnings("unchecked")
             Map<String, ?> fractions = (Map<String, ?>) f.properties().get("landcover_fractions");
             inputs.add(new SinkInput(f.geometry(), LandCoverMix.of((String) f.properties().get("landcover"), fractions),
-                    (Double) f.properties().get("tree_crown_fraction"), null, null, null, null));
+                    (Double) f.properties().get("tree_crown_fraction"), null, null, null, null, null, null));
         }
     }
 
     @Benchmark
     @OperationsPerInvocation(PARCELS)
     public void everyParcelOneCore(Blackhole bh) {
-        for (SinkInput in : inputs) bh.consume(calc.estimate(in, false));
+        int year = calc.standard().accountingYear();
+        for (SinkInput in : inputs) bh.consume(calc.estimate(in, year, null, false));
     }
 
     @Benchmark
     @OperationsPerInvocation(PARCELS)
     public void everyParcelAllCores(Blackhole bh) {
-        inputs.parallelStream().forEach(in -> bh.consume(calc.estimate(in, false)));
+        int year = calc.standard().accountingYear();
+        inputs.parallelStream().forEach(in -> bh.consume(calc.estimate(in, year, null, false)));
     }
 
     @Benchmark
     @OperationsPerInvocation(PARCELS)
     public Object zoneTotalAllCores() {
-        UnitAreas total = inputs.parallelStream().collect(() -> new UnitAreas(calc.units()),
-                (acc, in) -> acc.add(calc.areas(in)), UnitAreas::add);
-        return calc.estimate(total);
+        StratumAreas total = inputs.parallelStream().collect(StratumAreas::new, (acc, in) -> acc.add(calc.areas(in)),
+                StratumAreas::add);
+        return calc.estimate(total, calc.standard().accountingYear(), null);
     }
 }

@@ -16,7 +16,9 @@ import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.testing.DemoStores;
+import org.sinkatlas.sink.calc.ScenarioPath;
 import org.sinkatlas.sink.calc.SinkCalculator;
+import org.sinkatlas.sink.calc.SinkEstimate;
 import org.sinkatlas.sink.standard.StandardCatalog;
 
 /** Stored estimates and summaries of the demo parcels, equal on both store engines. */
@@ -25,6 +27,7 @@ class SinkSummariesTest {
     static LayerStore gpkg;
     static LayerStore pg;
     static final SinkCalculator CALC = new SinkCalculator(StandardCatalog.builtIn().current());
+    static final int YEAR = CALC.standard().accountingYear();
 
     @BeforeAll
     static void stores() {
@@ -41,57 +44,80 @@ class SinkSummariesTest {
     }
 
     @Test
-    void storedEstimatesAreThoseOfTheCalculatorAndKeepTheVersion() {
-        try (StoreCursor<Feature> c = gpkg.query(DemoLayers.PARCELS, new FeatureQuery(Filter.ALL, 0, 50))) {
+    void storedEstimatesAreTheMeansOfTheDrawsWithNetExactlyRemovalLessEmissions() {
+        try (StoreCursor<Feature> c = gpkg.query(DemoLayers.PARCELS, new FeatureQuery(Filter.ALL, 0, 200))) {
             while (c.hasNext()) {
                 Feature f = c.next();
-                var e = CALC.estimate(FeatureSinkInput.of(f), false);
-                assertEquals(e.net().p50(), (Double) f.property(SinkFields.NET), 1e-4);
+                SinkEstimate e = CALC.estimate(FeatureSinkInput.of(f), YEAR, null, false);
+                double net = (Double) f.property(SinkFields.NET);
+                assertEquals(e.net().mean(), net, 2e-4);
                 assertEquals(e.net().p95(), (Double) f.property(SinkFields.NET_P95), 1e-4);
-                assertEquals(e.stockTc().total(), (Double) f.property(SinkFields.STOCK), 1e-3);
-                assertEquals("yrd-ess@2026.1", f.property(SinkFields.STANDARD));
+                assertEquals(e.stock().mean(), (Double) f.property(SinkFields.STOCK), 1e-3);
+                assertEquals((Double) f.property(SinkFields.REMOVAL) - (Double) f.property(SinkFields.METHANE)
+                        - (Double) f.property(SinkFields.N2O), net, 1e-9, "net = removal − methane − nitrous oxide, as stored");
+                assertEquals(Math.round(net / ((Double) f.property(SinkFields.AREA) / 10_000) * 1e4) / 1e4,
+                        (Double) f.property(SinkFields.DENSITY), 1e-9, "the map's density is the headline per hectare");
+                assertEquals("yrd-ess@2027.1", f.property(SinkFields.STANDARD));
+                assertEquals("ar5", f.property(SinkFields.GWP));
+                assertEquals((long) YEAR, ((Number) f.property(SinkFields.YEAR)).longValue());
                 assertEquals(1, f.version(), "estimates are derived values, not new versions");
             }
         }
     }
 
     @Test
-    void summariesAgreeBetweenEnginesAndAddUpToTheParcels() {
+    void summariesAgreeBetweenEnginesAndAddUpToTheParcelsHeadlines() {
         SinkSummaries a = new SinkSummaries(gpkg);
         SinkSummaries b = new SinkSummaries(pg);
-        // Values from the central coefficients add up; percentiles do not (groups come from the draws).
         double storedNet = 0;
+        long parcels = 0;
         try (StoreCursor<Feature> c = gpkg.query(DemoLayers.PARCELS, FeatureQuery.all())) {
-            while (c.hasNext()) storedNet += CALC.estimate(FeatureSinkInput.of(c.next()), false).net().central();
-        }
-        for (SinkSummaries.By by : SinkSummaries.By.values()) {
-            for (boolean planned : new boolean[] {false, true}) {
-                SinkSummaries.Summary x = a.summary(DemoLayers.PARCELS, by, planned, CALC);
-                SinkSummaries.Summary y = b.summary(DemoLayers.PARCELS, by, planned, CALC);
-                double tolerance = by == SinkSummaries.By.ZONE || by == SinkSummaries.By.PROJECT ? 1e-5 : 1e-9;
-                assertEquals(x.groups().size(), y.groups().size(), by + " groups");
-                Map<String, SinkSummaries.Group> other = new HashMap<>();
-                y.groups().forEach(g -> other.put(g.key(), g));
-                for (SinkSummaries.Group g : x.groups()) {
-                    SinkSummaries.Group h = other.get(g.key());
-                    // Net is removal less methane: compare it on the scale of its gross parts.
-                    double gross = Math.abs(g.estimate().annualRemoval().central()) + Math.abs(g.estimate().methane().central());
-                    assertEquals(g.estimate().net().central(), h.estimate().net().central(), gross * tolerance + 1e-6,
-                            by + " " + g.key());
-                    assertEquals(g.estimate().areaM2(), h.estimate().areaM2(), g.estimate().areaM2() * tolerance, by + " area");
-                    assertEquals(g.estimate().net().p5(), h.estimate().net().p5(), gross * tolerance * 10 + 1e-6, by + " p5");
-                }
-                if (!planned && (by == SinkSummaries.By.DISTRICT || by == SinkSummaries.By.LANDCOVER)) {
-                    assertEquals(storedNet, x.total().net().central(), Math.abs(storedNet) * 1e-6, by + " total");
-                    assertEquals(gpkg.count(DemoLayers.PARCELS, Filter.ALL),
-                            x.groups().stream().mapToDouble(SinkSummaries.Group::features).sum(), 1e-6);
-                }
+            while (c.hasNext()) {
+                storedNet += (Double) c.next().property(SinkFields.NET);
+                parcels++;
             }
         }
-        SinkSummaries.Summary districts = a.summary(DemoLayers.PARCELS, SinkSummaries.By.DISTRICT, false, CALC);
+        for (SinkSummaries.By by : SinkSummaries.By.values()) {
+            SinkSummaries.Summary x = a.summary(DemoLayers.PARCELS, by, CALC, YEAR, null);
+            SinkSummaries.Summary y = b.summary(DemoLayers.PARCELS, by, CALC, YEAR, null);
+            double tolerance = by == SinkSummaries.By.ZONE || by == SinkSummaries.By.PROJECT ? 1e-5 : 1e-9;
+            assertEquals(x.groups().size(), y.groups().size(), by + " groups");
+            Map<String, SinkSummaries.Group> other = new HashMap<>();
+            y.groups().forEach(g -> other.put(g.key(), g));
+            for (SinkSummaries.Group g : x.groups()) {
+                SinkSummaries.Group h = other.get(g.key());
+                double gross = Math.abs(g.estimate().removals().mean()) + Math.abs(g.estimate().emissions().mean());
+                assertEquals(g.estimate().net().mean(), h.estimate().net().mean(), gross * tolerance + 1e-6, by + " " + g.key());
+                assertEquals(g.estimate().areaM2(), h.estimate().areaM2(), g.estimate().areaM2() * tolerance, by + " area");
+                assertEquals(g.estimate().net().p5(), h.estimate().net().p5(), gross * tolerance * 10 + 1e-6, by + " p5");
+            }
+            if (by == SinkSummaries.By.DISTRICT || by == SinkSummaries.By.LANDCOVER) {
+                // A summary's headline is the sum of its parcels' headlines (each stored to 1e-4).
+                assertEquals(storedNet, x.total().net().mean(), parcels * 1e-4, by + " total");
+                assertEquals(parcels, x.groups().stream().mapToDouble(SinkSummaries.Group::features).sum(), 1e-6);
+            }
+        }
+        SinkSummaries.Summary districts = a.summary(DemoLayers.PARCELS, SinkSummaries.By.DISTRICT, CALC, YEAR, null);
         assertEquals(List.of("吴江区", "嘉善县", "青浦区"), districts.groups().stream().map(SinkSummaries.Group::key).toList());
-        SinkSummaries.Summary plan = a.summary(DemoLayers.PARCELS, SinkSummaries.By.DISTRICT, true, CALC);
-        assertTrue(plan.change().netChange().central() > 0, "planned forests and parks add to the sink");
         assertEquals(0, districts.unestimated());
+    }
+
+    @Test
+    void thePlansPathIsTheSameOnBothEnginesAndItsYearsAddUp() {
+        SinkSummaries.Plan x = new SinkSummaries(gpkg).plan(DemoLayers.PARCELS, SinkSummaries.By.DISTRICT, CALC, 2026, 2060, 2027,
+                null);
+        SinkSummaries.Plan y = new SinkSummaries(pg).plan(DemoLayers.PARCELS, SinkSummaries.By.DISTRICT, CALC, 2026, 2060, 2027,
+                null);
+        ScenarioPath p = x.total();
+        assertEquals(35, p.years().size());
+        assertEquals(0, p.years().get(0).difference().mean(), 1e-6, "nothing differs before the change year");
+        double sum = 0;
+        for (ScenarioPath.Year yr : p.years()) sum += yr.difference().mean();
+        assertEquals(sum, p.total().mean(), Math.abs(sum) * 1e-9);
+        assertEquals(p.total().mean(), y.total().total().mean(), Math.abs(sum) * 1e-6);
+        assertTrue(p.total().mean() > 0, "planned forests and parks add to the sink");
+        // Today's path is today's summary, year after year.
+        SinkSummaries.Summary now = new SinkSummaries(gpkg).summary(DemoLayers.PARCELS, SinkSummaries.By.DISTRICT, CALC, 2026, null);
+        assertEquals(now.total().net().mean(), p.years().get(0).currentNet().mean(), Math.abs(now.total().net().mean()) * 1e-9);
     }
 }
