@@ -28,10 +28,11 @@ java -jar "$jar" generate-parcels --count "$count" --store "$url" | tail -1
 echo "load: $(echo "$start $(date +%s.%N)" | awk '{printf "%.1f s", $2 - $1}')"
 "${psql[@]}" -c "VACUUM ANALYZE sink_atlas.parcels"
 
-# Central coefficients of the current standard, per land-cover class (tCO2e/ha/yr; methane netted as CO2e).
+# Per-hectare headline of each land-cover class under the current standard (yrd-ess 2027.1, 2026, AR5) for
+# long-established land (tCO2e/ha/yr: removals, and methane with nitrous oxide as CO2e).
 "${psql[@]}" -c "CREATE TABLE rates (code text PRIMARY KEY, removal float8, methane float8)"
-"${psql[@]}" -c "INSERT INTO rates VALUES ('0101',0,3.8556),('0102',0,0),('0103',0,0),('0204',1.8,0),('0301',3.3,0),
-  ('0404',0,0),('0601',0,0),('0701',0,0),('0702',0,0),('0810',2.88,0),('1101',0,0),('1104',0,0),('1107',0,0)"
+"${psql[@]}" -c "INSERT INTO rates VALUES ('0101',0,8.3563),('0102',0,0),('0103',0,0),('0204',1.5919,0),('0301',4.3069,0),
+  ('0404',0,0),('0601',0,0),('0701',0,0),('0702',0,0),('0810',3.8522,0),('1101',0,0),('1104',0,2.9538),('1107',0,0)"
 
 time_sql() {
   local label="$1" sql="$2" best=999

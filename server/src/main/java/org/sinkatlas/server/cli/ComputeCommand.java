@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.locationtech.jts.geom.Geometry;
-import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.crs.GeometryTransform;
 import org.sinkatlas.layers.format.FeatureFileWriter;

@@ -36,7 +36,6 @@ import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.sink.analysis.Sensitivity;
 import org.sinkatlas.sink.analysis.StandardComparison;
 import org.sinkatlas.sink.calc.SinkCalculator;
-import org.sinkatlas.sink.calc.SinkEstimate;
 import org.sinkatlas.sink.calc.SinkInput;
 import org.sinkatlas.sink.calc.SinkInputException;
 import org.sinkatlas.sink.calc.StratumAreas;

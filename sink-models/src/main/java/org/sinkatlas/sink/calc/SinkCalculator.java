@@ -115,9 +115,7 @@ public final class SinkCalculator {
                 input.previous(), null, 0, areas, steps);
         SinkEstimate e = estimate(areas, year, set, true);
         if (steps != null) explanation.add(areas, year, set, draws, e, steps, this::hectareYear);
-        return new SinkEstimate(e.areaM2(), input.landcover(), e.year(), e.gwp(), e.stock(), e.pools(), e.removals(),
-                e.methane(), e.nitrousOxide(), e.emissions(), e.net(), e.methaneNotNetted(), screening.screen(input, areaM2),
-                e.standardId(), e.standardVersion(), e.draws(), steps == null ? List.of() : steps);
+        return e.of(input.landcover(), screening.screen(input, areaM2), steps == null ? List.of() : steps);
     }
 
     /** The hectares of each stratum a feature holds, for summing over groups of features. */

@@ -26,9 +26,9 @@ public record SinkEstimate(double areaM2, LandCoverMix landcover, int year, Stri
     /** Mean carbon stock per pool, tC. */
     public record Pools(double aboveGround, double belowGround, double soil, double dead) {}
 
-    /** The same estimate with its eligibility screen and steps. */
-    SinkEstimate with(Eligibility e, List<ExplainStep> steps) {
-        return new SinkEstimate(areaM2, landcover, year, gwp, stock, pools, removals, methane, nitrousOxide, emissions, net,
+    /** The same figures as one feature's: its land cover, eligibility screen and steps. */
+    SinkEstimate of(LandCoverMix cover, Eligibility e, List<ExplainStep> steps) {
+        return new SinkEstimate(areaM2, cover, year, gwp, stock, pools, removals, methane, nitrousOxide, emissions, net,
                 methaneNotNetted, e, standardId, standardVersion, draws, steps);
     }
 
