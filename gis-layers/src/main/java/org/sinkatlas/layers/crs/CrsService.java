@@ -188,8 +188,11 @@ public final class CrsService {
      * ignored) in the axis order of {@code crs}, as a polygon in the storage CRS. A box in a projected CRS
      * is densified before it is transformed, so that its curved edges in lon/lat are followed.
      *
-     * @throws IllegalArgumentException naming what is wrong: a lower corner above the upper one (boxes
-     *                                  across the antimeridian cannot touch the zone), or degrees out of range
+     * In a geographic CRS a west edge east of the east edge crosses the antimeridian (OGC API Features Part 1
+     * §7.15.3): the box is the two boxes either side of it.
+     *
+     * @throws IllegalArgumentException naming what is wrong: a lower corner above the upper one, or degrees
+     *                                  out of range
      */
     public Geometry boxToStorage(double[] values, CrsDefinition crs) {
         if (values.length != 4 && values.length != 6) {
@@ -204,16 +207,22 @@ public final class CrsService {
         double minY = crs.northingFirst() ? values[0] : values[1];
         double maxX = crs.northingFirst() ? values[half + 1] : values[half];
         double maxY = crs.northingFirst() ? values[half] : values[half + 1];
-        if (minX > maxX || minY > maxY) {
+        boolean acrossAntimeridian = crs.geographic() && minX > maxX;
+        if ((minX > maxX && !acrossAntimeridian) || minY > maxY) {
             throw new IllegalArgumentException("the lower corner must not exceed the upper corner (axis order of "
-                    + crs.code() + " is " + (crs.northingFirst() ? "north, east" : "east, north")
-                    + "; boxes across the antimeridian are not supported)");
+                    + crs.code() + " is " + (crs.northingFirst() ? "north, east" : "east, north") + ")");
         }
-        if (crs.geographic() && (minX < -180 || maxX > 180 || minY < -90 || maxY > 90)) {
+        if (crs.geographic() && (minX < -180 || maxX > 180 || minY < -90 || maxY > 90 || maxX < -180 || minX > 180)) {
             throw new IllegalArgumentException("the box is outside longitude -180..180 / latitude -90..90");
         }
+        GeometryFactory factory = new GeometryFactory();
+        if (acrossAntimeridian) {
+            return factory.createMultiPolygon(new org.locationtech.jts.geom.Polygon[] {
+                (org.locationtech.jts.geom.Polygon) factory.toGeometry(new Envelope(minX, 180, minY, maxY)),
+                (org.locationtech.jts.geom.Polygon) factory.toGeometry(new Envelope(-180, maxX, minY, maxY))});
+        }
         Envelope env = new Envelope(minX, maxX, minY, maxY);
-        Geometry box = new GeometryFactory().toGeometry(env);
+        Geometry box = factory.toGeometry(env);
         if (crs.geographic()) return box;
         double step = Math.max(env.getWidth(), env.getHeight()) / 16;
         if (step > 0) box = Densifier.densify(box, step);

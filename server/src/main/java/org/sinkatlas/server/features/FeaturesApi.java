@@ -112,15 +112,16 @@ public final class FeaturesApi {
         ObjectNode limitSchema = n.objectNode().put("type", "integer").put("minimum", 1)
                 .put("maximum", ItemsRequest.MAX_LIMIT).put("default", ItemsRequest.DEFAULT_LIMIT);
         ApiParameter limit = ApiParameter.query("limit", "Most features in one page; above the maximum it is clamped.",
-                limitSchema);
+                limitSchema).formStyle();
         ApiParameter offset = ApiParameter.query("offset", "Features to skip (the next and prev links carry it).",
                 n.objectNode().put("type", "integer").put("minimum", 0).put("default", 0));
         ObjectNode bboxSchema = n.objectNode().put("type", "array").put("minItems", 4).put("maxItems", 6);
         bboxSchema.putObject("items").put("type", "number");
         ApiParameter bbox = ApiParameter.query("bbox", "Features that intersect this box: minx,miny,maxx,maxy in the"
-                + " axis order of bbox-crs.", bboxSchema).commaSeparated();
+                + " axis order of bbox-crs; a west edge east of the east edge crosses the antimeridian.", bboxSchema)
+                .formStyle();
         ApiParameter datetime = ApiParameter.query("datetime", "Instant or interval (RFC 3339, '..' for open ends),"
-                + " matched against the collection's temporal property.", n.objectNode().put("type", "string"));
+                + " matched against the collection's temporal property.", n.objectNode().put("type", "string")).formStyle();
         ApiParameter id = ApiParameter.query(Cql2Binder.ID, "The feature with this id (the queryable id).",
                 n.objectNode().put("type", "integer").put("minimum", 0));
         ApiParameter filter = ApiParameter.query("filter", "A CQL2 filter on the collection's queryables (see"

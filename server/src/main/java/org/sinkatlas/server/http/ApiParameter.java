@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *
  * @param in     {@code query} or {@code path}
  * @param schema its JSON schema
- * @param style  OpenAPI style ({@code form}) with {@code explode} false for comma-separated lists, or null
+ * @param style  OpenAPI style ({@code form}) with {@code explode} false, as OGC API Features declares its query
+ *               parameters (limit, bbox, datetime), or null
  */
 public record ApiParameter(String name, String in, String description, boolean required, ObjectNode schema,
         String style) {
@@ -21,7 +22,8 @@ public record ApiParameter(String name, String in, String description, boolean r
         return new ApiParameter(name, "path", description, true, schema, null);
     }
 
-    public ApiParameter commaSeparated() {
+    /** The parameter declared {@code style: form, explode: false}: one value, or a comma-separated list. */
+    public ApiParameter formStyle() {
         return new ApiParameter(name, in, description, required, schema, "form");
     }
 }

@@ -34,12 +34,12 @@ public final class OpenApiDocument {
         ObjectNode paths = doc.putObject("paths");
         for (ApiRoute r : routes) {
             if (!r.perCollection()) {
-                operation(paths, r.path(), r, r.operationId(), null);
+                operation(paths, r.path(), r, operationId(r, SERVICE_PREFIX, null), null);
                 continue;
             }
             for (LayerInfo layer : layers) {
-                operation(paths, r.path().replace("{collectionId}", layer.id()), r, r.operationId() + "_" + layer.tableName(),
-                        layer);
+                operation(paths, r.path().replace("{collectionId}", layer.id()), r, operationId(r, layer.tableName(),
+                        layer.tableName()), layer);
             }
         }
         ObjectNode components = doc.putObject("components");
@@ -94,6 +94,19 @@ public final class OpenApiDocument {
         }
         if (r.path().contains("{")) problemResponse(responses, "404", "No such collection or feature");
         problemResponse(responses, "503", "The data store does not answer");
+    }
+
+    /** What the operation ids of OGC API - Tiles (Table 11: suffixes such as .collection.vector.getTile) start with. */
+    private static final String SERVICE_PREFIX = "sinkatlas";
+
+    /**
+     * A route's operation id in the document: an id that is a suffix of OGC API - Tiles' Table 11 (it starts with a
+     * dot) gets a prefix that keeps it unique, the collection's for a route per collection; another id gets the
+     * collection's name appended.
+     */
+    private static String operationId(ApiRoute r, String prefix, String collection) {
+        if (r.operationId().startsWith(".")) return prefix + r.operationId();
+        return collection == null ? r.operationId() : r.operationId() + "_" + collection;
     }
 
     private static void problemResponse(ObjectNode responses, String status, String description) {

@@ -99,39 +99,39 @@ public final class TilesApi implements ApiExtension {
                         json, false, this::tileMatrixSets),
                 new ApiRoute("/tileMatrixSets/{tileMatrixSetId}", "getTileMatrixSet", "A tile matrix set · 瓦片矩阵集定义",
                         "Tiles", List.of(tms), json, false, this::tileMatrixSet),
-                new ApiRoute("/tiles", "getDatasetVectorTileSets", "Vector tile sets of the whole map · 全图矢量瓦片",
+                new ApiRoute("/tiles", ".dataset.vector.getTileSetsList", "Vector tile sets of the whole map · 全图矢量瓦片",
                         "Tiles", List.of(), json, false, ctx -> tileSets(ctx, null, "vector")),
-                new ApiRoute("/tiles/{tileMatrixSetId}", "getDatasetVectorTileSet", "The whole map's vector tile set"
+                new ApiRoute("/tiles/{tileMatrixSetId}", ".dataset.vector.getTileSet", "The whole map's vector tile set"
                         + " (or its TileJSON) · 全图矢量瓦片集", "Tiles", List.of(tms, f), json, false,
                         ctx -> tileSet(ctx, null, "vector")),
-                new ApiRoute("/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", "getDatasetVectorTile",
+                new ApiRoute("/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", ".dataset.vector.getTile",
                         "A vector tile of every published layer · 全图矢量瓦片", "Tiles", List.of(tms, matrix, row, col), mvt,
                         false, ctx -> vectorTile(ctx, null, ctx.pathParam("tileMatrix"), ctx.pathParam("tileCol"),
                                 ctx.pathParam("tileRow"))),
-                new ApiRoute("/map/tiles", "getDatasetMapTileSets", "Map (PNG) tile sets of the whole map · 全图栅格瓦片",
+                new ApiRoute("/map/tiles", ".dataset.map.getTileSetsList", "Map (PNG) tile sets of the whole map · 全图栅格瓦片",
                         "Tiles", List.of(), json, false, ctx -> tileSets(ctx, null, "map")),
-                new ApiRoute("/map/tiles/{tileMatrixSetId}", "getDatasetMapTileSet", "The whole map's PNG tile set · 全图栅格瓦片集",
+                new ApiRoute("/map/tiles/{tileMatrixSetId}", ".dataset.map.getTileSet", "The whole map's PNG tile set · 全图栅格瓦片集",
                         "Tiles", List.of(tms), json, false, ctx -> tileSet(ctx, null, "map")),
-                new ApiRoute("/map/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", "getDatasetMapTile",
+                new ApiRoute("/map/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}", ".dataset.map.getTile",
                         "A PNG map tile · 全图栅格瓦片", "Tiles", List.of(tms, matrix, row, col), png, false,
                         ctx -> pngTile(ctx, null, ctx.pathParam("tileMatrix"), ctx.pathParam("tileCol"), ctx.pathParam("tileRow"))),
-                new ApiRoute("/collections/{collectionId}/tiles", "getCollectionVectorTileSets", "A collection's vector tile"
+                new ApiRoute("/collections/{collectionId}/tiles", ".collection.vector.getTileSetsList", "A collection's vector tile"
                         + " sets · 图层矢量瓦片", "Tiles", List.of(collectionId), json, true,
                         ctx -> tileSets(ctx, layerOf(ctx), "vector")),
-                new ApiRoute("/collections/{collectionId}/tiles/{tileMatrixSetId}", "getCollectionVectorTileSet",
+                new ApiRoute("/collections/{collectionId}/tiles/{tileMatrixSetId}", ".collection.vector.getTileSet",
                         "A collection's vector tile set (or its TileJSON) · 图层矢量瓦片集", "Tiles", List.of(collectionId, tms, f),
                         json, true, ctx -> tileSet(ctx, layerOf(ctx), "vector")),
                 new ApiRoute("/collections/{collectionId}/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
-                        "getCollectionVectorTile", "A vector tile of a collection · 图层矢量瓦片", "Tiles",
+                        ".collection.vector.getTile", "A vector tile of a collection · 图层矢量瓦片", "Tiles",
                         List.of(collectionId, tms, matrix, row, col), mvt, true, ctx -> vectorTile(ctx, layerOf(ctx),
                                 ctx.pathParam("tileMatrix"), ctx.pathParam("tileCol"), ctx.pathParam("tileRow"))),
-                new ApiRoute("/collections/{collectionId}/map/tiles", "getCollectionMapTileSets", "A collection's map tile"
+                new ApiRoute("/collections/{collectionId}/map/tiles", ".collection.map.getTileSetsList", "A collection's map tile"
                         + " sets · 图层栅格瓦片", "Tiles", List.of(collectionId), json, true, ctx -> tileSets(ctx, layerOf(ctx), "map")),
-                new ApiRoute("/collections/{collectionId}/map/tiles/{tileMatrixSetId}", "getCollectionMapTileSet",
+                new ApiRoute("/collections/{collectionId}/map/tiles/{tileMatrixSetId}", ".collection.map.getTileSet",
                         "A collection's PNG tile set · 图层栅格瓦片集", "Tiles", List.of(collectionId, tms), json, true,
                         ctx -> tileSet(ctx, layerOf(ctx), "map")),
                 new ApiRoute("/collections/{collectionId}/map/tiles/{tileMatrixSetId}/{tileMatrix}/{tileRow}/{tileCol}",
-                        "getCollectionMapTile", "A PNG map tile of a collection · 图层栅格瓦片", "Tiles",
+                        ".collection.map.getTile", "A PNG map tile of a collection · 图层栅格瓦片", "Tiles",
                         List.of(collectionId, tms, matrix, row, col), png, true, ctx -> pngTile(ctx, layerOf(ctx),
                                 ctx.pathParam("tileMatrix"), ctx.pathParam("tileCol"), ctx.pathParam("tileRow"))),
                 new ApiRoute("/xyz/{tileset}/{z}/{x}/{y}.mvt", "getXyzVectorTile", "A vector tile as an XYZ URL"
@@ -233,19 +233,53 @@ public final class TilesApi implements ApiExtension {
         Responses.json(ctx, t);
     }
 
+    /**
+     * The tile sets of the map or a layer (one: WebMercatorQuad), each entry with what a generic client needs to
+     * fetch tiles without opening the tile set: its matrix set, the limits of its tiles and a templated tile link.
+     */
     private void tileSets(Context ctx, LayerInfo layer, String dataType) {
         QueryParameters.requireKnown(ctx, Set.of());
-        String setUrl = setUrl(urls.base(ctx), layer, dataType);
+        String base = urls.base(ctx);
+        String setUrl = setUrl(base, layer, dataType);
         ObjectNode body = Json.MAPPER.createObjectNode();
         ObjectNode set = body.putArray("tilesets").addObject();
         set.put("title", title(layer).in(Lang.of(ctx)));
         set.put("dataType", dataType);
         set.put("crs", WebMercatorQuad.CRS);
+        set.put("tileMatrixSetId", WebMercatorQuad.ID);
         set.put("tileMatrixSetURI", WebMercatorQuad.URI);
-        set.set("links", Json.MAPPER.valueToTree(List.of(Link.of(setUrl, "self", MediaTypes.JSON, "The tile set"),
-                Link.of(urls.base(ctx) + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON,
-                        WebMercatorQuad.ID))));
+        ArrayNode links = set.putArray("links");
+        links.add(Json.MAPPER.valueToTree(Link.of(setUrl, "self", MediaTypes.JSON, "The tile set")));
+        links.add(Json.MAPPER.valueToTree(Link.of(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME,
+                MediaTypes.JSON, WebMercatorQuad.ID)));
+        links.add(tileLink(setUrl, dataType));
+        limits(set, layer == null ? mapLayers() : List.of(layer));
         Responses.json(ctx, body);
+    }
+
+    /** The templated link to a tile set's tiles. */
+    private static ObjectNode tileLink(String setUrl, String dataType) {
+        return Json.MAPPER.createObjectNode().put("href", setUrl + "/{tileMatrix}/{tileRow}/{tileCol}").put("rel", "item")
+                .put("type", dataType.equals("vector") ? MediaTypes.MVT : MediaTypes.PNG).put("templated", true)
+                .put("title", "A tile");
+    }
+
+    /** The layers' bounding box and, for each zoom they are tiled at, the rows and columns their tiles span. */
+    private void limits(ObjectNode into, List<LayerInfo> layers) {
+        Envelope box = bounds(layers);
+        if (box == null) return;
+        int min = layers.stream().mapToInt(l -> tiles.rule(l).minzoom()).min().orElse(0);
+        int max = layers.stream().mapToInt(l -> tiles.rule(l).maxzoom()).max().orElse(0);
+        ObjectNode bb = into.putObject("boundingBox");
+        bb.putArray("lowerLeft").add(box.getMinX()).add(box.getMinY());
+        bb.putArray("upperRight").add(box.getMaxX()).add(box.getMaxY());
+        bb.put("crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
+        ArrayNode limits = into.putArray("tileMatrixSetLimits");
+        for (int z = min; z <= max; z++) {
+            int[] r = WebMercatorQuad.range(box, z);
+            limits.addObject().put("tileMatrix", Integer.toString(z)).put("minTileRow", r[1]).put("maxTileRow", r[3])
+                    .put("minTileCol", r[0]).put("maxTileCol", r[2]);
+        }
     }
 
     /** Tile set metadata (OGC 17-083r4 tileSet), or TileJSON 3.0 for vector tiles with {@code f=tilejson}. */
@@ -269,7 +303,6 @@ public final class TilesApi implements ApiExtension {
         t.put("dataType", dataType);
         t.put("crs", WebMercatorQuad.CRS);
         t.put("tileMatrixSetURI", WebMercatorQuad.URI);
-        String tileType = dataType.equals("vector") ? MediaTypes.MVT : MediaTypes.PNG;
         List<Link> links = new ArrayList<>(List.of(Link.of(setUrl(base, layer, dataType), "self", MediaTypes.JSON, "This tile set"),
                 Link.of(base + "/tileMatrixSets/" + WebMercatorQuad.ID, REL_TILING_SCHEME, MediaTypes.JSON, WebMercatorQuad.ID)));
         if (dataType.equals("vector")) {
@@ -277,23 +310,8 @@ public final class TilesApi implements ApiExtension {
         }
         ArrayNode item = t.putArray("links");
         links.forEach(l -> item.add(Json.MAPPER.valueToTree(l)));
-        item.addObject().put("href", setUrl(base, layer, dataType) + "/{tileMatrix}/{tileRow}/{tileCol}").put("rel", "item")
-                .put("type", tileType).put("templated", true).put("title", "A tile");
-        Envelope box = bounds(layers);
-        int min = layers.stream().mapToInt(l -> tiles.rule(l).minzoom()).min().orElse(0);
-        int max = layers.stream().mapToInt(l -> tiles.rule(l).maxzoom()).max().orElse(0);
-        if (box != null) {
-            ObjectNode bb = t.putObject("boundingBox");
-            bb.putArray("lowerLeft").add(box.getMinX()).add(box.getMinY());
-            bb.putArray("upperRight").add(box.getMaxX()).add(box.getMaxY());
-            bb.put("crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
-            ArrayNode limits = t.putArray("tileMatrixSetLimits");
-            for (int z = min; z <= max; z++) {
-                int[] r = WebMercatorQuad.range(box, z);
-                limits.addObject().put("tileMatrix", Integer.toString(z)).put("minTileRow", r[1]).put("maxTileRow", r[3])
-                        .put("minTileCol", r[0]).put("maxTileCol", r[2]);
-            }
-        }
+        item.add(tileLink(setUrl(base, layer, dataType), dataType));
+        limits(t, layers);
         if (dataType.equals("vector")) {
             ArrayNode ls = t.putArray("layers");
             for (LayerInfo l : layers) {

@@ -108,6 +108,14 @@ abstract class FeaturesApiSuite {
         assertNotNull(limit, "QGIS and GDAL read the page size from the limit parameter");
         assertEquals(100, limit.at("/schema/default").asInt());
         assertEquals(100_000, limit.at("/schema/maximum").asInt());
+        // /req/core/fc-limit-definition and the datetime definition: style form, explode false, as bbox.
+        for (JsonNode p : api.at("/paths/~1collections~1parcels~1items/get/parameters")) {
+            String name = p.get("name").asText();
+            if (List.of("limit", "bbox", "datetime").contains(name)) {
+                assertEquals("form", p.path("style").asText(), name);
+                assertFalse(p.path("explode").asBoolean(true), name);
+            }
+        }
         String adminKeyId = demo().adminToken().split("_")[1];
         String job = demo().call("POST", "/sinks/recompute", demo().adminToken(), null, null).headers()
                 .firstValue("Location").orElseThrow().replaceAll(".*/", "");
@@ -248,7 +256,7 @@ abstract class FeaturesApiSuite {
     @ValueSource(strings = {
         "/collections/parcels/items?limit=0", "/collections/parcels/items?limit=-5",
         "/collections/parcels/items?limit=abc", "/collections/parcels/items?offset=-1",
-        "/collections/parcels/items?bbox=121,31,120,32", "/collections/parcels/items?bbox=120,31,121",
+        "/collections/parcels/items?bbox=120,32,121,31", "/collections/parcels/items?bbox=120,31,121",
         "/collections/parcels/items?bbox=a,b,c,d", "/collections/parcels/items?bbox=120,-95,121,31",
         "/collections/parcels/items?crs=EPSG:2000", "/collections/parcels/items?bbox-crs=EPSG:4326",
         "/collections/parcels/items?bbox=1,2,3,4&bbox-crs=urn:nonsense",
@@ -281,9 +289,26 @@ abstract class FeaturesApiSuite {
     }
 
     @Test
+    void aBboxAcrossTheAntimeridianIsTwoBoxes() {
+        // OGC API Features Part 1 §7.15.3: a west edge east of the east edge crosses the antimeridian.
+        HttpResponse<String> far = demo().get("/collections/parcels/items?bbox=177,65,-177,70&limit=1");
+        assertEquals(200, far.statusCode(), far.body());
+        assertEquals(0, json(far).get("numberMatched").asLong());
+        // From 170°E round the world to 121°E: the zone's parcels west of 121°E, as the plain box finds them.
+        long across = json(demo().get("/collections/parcels/items?bbox=170,30,121,32&limit=1")).get("numberMatched").asLong();
+        long plain = json(demo().get("/collections/parcels/items?bbox=120,30,121,32&limit=1")).get("numberMatched").asLong();
+        assertTrue(plain > 0);
+        assertEquals(plain, across);
+        // The same in EPSG:4326's axis order (latitude first).
+        assertEquals(plain, json(demo().get("/collections/parcels/items?bbox=30,170,32,121&limit=1&bbox-crs="
+                + "http://www.opengis.net/def/crs/EPSG/0/4326")).get("numberMatched").asLong());
+    }
+
+    @Test
     void badBboxSaysWhatIsWrong() {
-        JsonNode p = json(demo().get("/collections/parcels/items?bbox=121,31,120,32"));
+        JsonNode p = json(demo().get("/collections/parcels/items?bbox=120,32,121,31"));
         assertTrue(p.get("detail").asText().contains("lower corner"), p.toString());
+        assertEquals(400, demo().get("/collections/parcels/items?bbox=121,31,190,32").statusCode());
         JsonNode unknown = json(demo().get("/collections/parcels/items?colour=red"));
         assertTrue(unknown.get("detail").asText().contains("colour"), unknown.toString());
     }

@@ -145,6 +145,24 @@ abstract class TilesApiSuite {
         assertEquals(559082264.0287178, tms.at("/tileMatrices/0/scaleDenominator").asDouble(), 1e-3);
         assertEquals(156543.03392804097 / 4096, tms.at("/tileMatrices/12/cellSize").asDouble(), 1e-9);
 
+        // Each entry of a tile set list says enough to fetch tiles without opening the tile set.
+        for (String list : List.of("/tiles", "/map/tiles", "/collections/parcels/tiles", "/collections/parcels/map/tiles")) {
+            JsonNode entry = ok(list).at("/tilesets/0");
+            assertEquals(WebMercatorQuad.ID, entry.get("tileMatrixSetId").asText(), list);
+            assertTrue(entry.get("tileMatrixSetLimits").size() > 0, list);
+            JsonNode item = null;
+            for (JsonNode l : entry.get("links")) if (l.get("rel").asText().equals("item")) item = l;
+            assertTrue(item != null && item.get("templated").asBoolean()
+                    && item.get("href").asText().endsWith("/WebMercatorQuad/{tileMatrix}/{tileRow}/{tileCol}"), list + ": " + entry);
+        }
+        // Operation ids end as OGC API - Tiles Table 11 (/req/oas30/operation-id) names them.
+        JsonNode paths = ok("/api").get("paths");
+        assertEquals("sinkatlas.dataset.vector.getTile", paths.at("/~1tiles~1{tileMatrixSetId}~1{tileMatrix}~1{tileRow}~1{tileCol}"
+                + "/get/operationId").asText());
+        assertEquals("parcels.collection.map.getTileSetsList", paths.at("/~1collections~1parcels~1map~1tiles/get/operationId")
+                .asText());
+        assertEquals("key_zones.collection.vector.getTileSet", paths.at("/~1collections~1key-zones~1tiles~1{tileMatrixSetId}"
+                + "/get/operationId").asText());
         assertTrue(ok("/conformance").get("conformsTo").toString().contains("ogcapi-tiles-1/1.0/conf/mvt"));
         assertTrue(ok("/").get("links").toString().contains("tilesets-vector"));
         assertTrue(ok("/collections/parcels").get("links").toString().contains("/collections/parcels/tiles"));
