@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.format.TemporaryFolders;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.admin.AdminApi;
 import org.sinkatlas.server.admin.LayerImportsApi;
@@ -227,8 +228,13 @@ public final class SinkAtlasServer implements AutoCloseable {
         return List.copyOf(routes);
     }
 
-    /** Starts serving; stored sink estimates that are missing or stale are recomputed in the background. */
+    /**
+     * Starts serving; the temporary folders of earlier processes that were killed are removed, and stored sink
+     * estimates that are missing or stale are recomputed in the background.
+     */
     public SinkAtlasServer start(String host, int port) {
+        int leftovers = TemporaryFolders.removeLeftovers();
+        if (leftovers > 0) LOG.info("removed the temporary folders of {} processes that ended without removing them", leftovers);
         app.start(host, port);
         sinks.refreshStaleEstimates();
         return this;

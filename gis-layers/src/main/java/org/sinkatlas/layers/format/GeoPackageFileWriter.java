@@ -37,7 +37,7 @@ final class GeoPackageFileWriter implements FeatureFileWriter {
         this.layer = layer;
         this.out = out;
         this.transform = crsService.fromStorage(crs);
-        this.dir = Files.createTempDirectory("sink-atlas-export");
+        this.dir = TemporaryFolders.create("export");
         this.file = dir.resolve(layer.tableName() + ".gpkg");
         Map<String, GeoPackageDataType> columns = new LinkedHashMap<>();
         for (PropertyDef p : layer.properties()) columns.put(p.name(), GeoPackageFeatureFile.columnType(p));

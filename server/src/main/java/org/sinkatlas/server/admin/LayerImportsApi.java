@@ -131,7 +131,7 @@ public final class LayerImportsApi {
         });
         Path dir;
         try {
-            dir = Files.createTempDirectory("sink-atlas-upload");
+            dir = TemporaryFolders.create("upload");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -95,7 +95,7 @@ public final class ShapefileSource implements FeatureSource {
         try {
             Map<String, Path> parts;
             if (name.toLowerCase(Locale.ROOT).endsWith(".zip")) {
-                temp = Files.createTempDirectory("sink-atlas-shp");
+                temp = TemporaryFolders.create("shp");
                 parts = unzip(file, temp, options.part());
             } else {
                 parts = siblings(file);
@@ -113,14 +113,32 @@ public final class ShapefileSource implements FeatureSource {
     /** The files of one shapefile in a zip: its name there and its parts by extension. */
     private record Group(String base, Map<String, Path> parts) {}
 
-    /** Unpacks the parts of one shapefile of a zip (the only one, or the one named) under names of our own. */
+    /**
+     * Unpacks the parts of one shapefile of a zip (the only one, or the one named) under names of our own.
+     * Entry names without the zip's UTF-8 flag are read as UTF-8 and, when they are not, as GBK: what Windows
+     * zip tools write on Chinese systems.
+     */
     private static Map<String, Path> unzip(Path zip, Path dir, String wanted) throws IOException {
+        try {
+            return unzip(zip, dir, wanted, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformedName) {
+            TemporaryFolders.clear(dir);
+            try {
+                return unzip(zip, dir, wanted, Charset.forName("GBK"));
+            } catch (IllegalArgumentException stillMalformed) {
+                throw new FormatException(zip.getFileName() + ": the names of its files are neither UTF-8 nor GBK",
+                        stillMalformed);
+            }
+        }
+    }
+
+    private static Map<String, Path> unzip(Path zip, Path dir, String wanted, Charset entryNames) throws IOException {
         String name = zip.getFileName().toString();
         Map<String, Group> groups = new TreeMap<>();
         List<String> seen = new ArrayList<>();
         long unpacked = 0;
         int entryNumber = 0;
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), entryNames)) {
             ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
                 if (e.isDirectory()) continue;

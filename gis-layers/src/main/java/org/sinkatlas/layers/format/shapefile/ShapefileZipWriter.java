@@ -55,7 +55,7 @@ public final class ShapefileZipWriter implements FeatureFileWriter {
         this.transform = crsService.fromStorage(crs);
         this.out = out;
         this.base = layer.tableName();
-        this.dir = Files.createTempDirectory("sink-atlas-export");
+        this.dir = TemporaryFolders.create("export");
         this.fieldNames = DbfFieldNames.shorten(layer.propertyNames(), Set.of("id"));
         List<DbfWriter.Field> fields = new ArrayList<>();
         fields.add(new DbfWriter.Field("id", 'N', 18, 0));

@@ -14,6 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
+import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.format.SourceFeature;
+import org.sinkatlas.layers.format.SourceOptions;
 
 /** The shapefile parts on their own: ring assignment, DBF types, code pages, field names. */
 class ShapefilePartsTest {
@@ -101,5 +104,34 @@ class ShapefilePartsTest {
         assertEquals(Map.of("name", "name", "sink_net_tco2e", "sink_net_t", "sink_net_p5", "sink_net_p",
                 "sink_net_p95", "sink_net_1", "landcover_fractions", "landcover_", "landcover", "landcover"), names);
         assertEquals("ID_1", DbfFieldNames.shorten(List.of("ID"), Set.of("id")).get("ID"));
+    }
+
+    @Test
+    void zipEntryNamesWrittenInGbkAreRead() throws Exception {
+        // Windows zip tools on Chinese systems write entry names in GBK without the UTF-8 flag.
+        Path parts = java.nio.file.Files.createDirectories(dir.resolve("parts"));
+        try (ShpWriter w = new ShpWriter(parts.resolve("t.shp"), parts.resolve("t.shx"), ShpReader.POINT)) {
+            w.write(new WKTReader().read("POINT (120.9 31.1)"));
+        }
+        try (DbfWriter w = new DbfWriter(parts.resolve("t.dbf"), List.of(new DbfWriter.Field("name", 'C', 20, 0)))) {
+            w.write(new Object[] {"林地"});
+        }
+        java.nio.file.Files.writeString(parts.resolve("t.cpg"), "UTF-8");
+        Path zip = dir.resolve("青浦林地.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip),
+                Charset.forName("GBK"))) {
+            for (String ext : List.of("shp", "shx", "dbf", "cpg")) {
+                out.putNextEntry(new java.util.zip.ZipEntry("青浦林地/林地." + ext));
+                out.write(java.nio.file.Files.readAllBytes(parts.resolve("t." + ext)));
+                out.closeEntry();
+            }
+        }
+        SourceOptions options = new SourceOptions(CrsService.EPSG_4490, null, null);
+        try (ShapefileSource source = ShapefileSource.open(zip, options, new CrsService())) {
+            assertTrue(source.hasNext());
+            SourceFeature f = source.next();
+            assertEquals("林地", f.properties().get("name"));
+            assertEquals("POINT (120.9 31.1)", f.geometry().toText());
+        }
     }
 }
