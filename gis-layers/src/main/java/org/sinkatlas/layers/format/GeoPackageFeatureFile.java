@@ -22,6 +22,7 @@ import mil.nga.geopackage.features.user.FeatureTable;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.geopackage.geom.GeoPackageGeometryData;
 import mil.nga.geopackage.srs.SpatialReferenceSystem;
+import mil.nga.geopackage.validate.GeoPackageValidate;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -65,6 +66,10 @@ public final class GeoPackageFeatureFile {
             throw new FormatException(name + " is not a readable GeoPackage: " + rootMessage(e), e);
         }
         try {
+            if (!GeoPackageValidate.hasMinimumTables(gpkg)) {
+                throw new FormatException(name + " is an SQLite database but not a GeoPackage: it lacks the"
+                        + " gpkg_spatial_ref_sys and gpkg_contents tables every GeoPackage has");
+            }
             List<String> tables = gpkg.getFeatureTables();
             String table = options.part();
             if (table == null) {
@@ -76,7 +81,15 @@ public final class GeoPackageFeatureFile {
             } else if (!tables.contains(table)) {
                 throw new FormatException(name + " has no feature table '" + table + "'; it has " + tables);
             }
-            return new Reader(gpkg, name, table, options, crs);
+            try {
+                return new Reader(gpkg, name, table, options, crs);
+            } catch (FormatException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // gpkg_contents may list a table the file lacks, or one whose columns do not match its description.
+                throw new FormatException(name + ": the feature table '" + table + "' listed in gpkg_contents cannot be"
+                        + " read: " + rootMessage(e), e);
+            }
         } catch (RuntimeException e) {
             gpkg.close();
             throw e;

@@ -231,6 +231,7 @@ public final class AdminApi {
         if (store.layer(layer.id()).isPresent()) {
             throw new ApiProblem(409, "Conflict", "Conflict · 冲突", "layer '" + layer.id() + "' exists already");
         }
+        requireUniqueTitle(layer.title(), layer.id());
         try {
             store.createLayer(layer);
         } catch (IllegalArgumentException e) {
@@ -256,12 +257,24 @@ public final class AdminApi {
                 patch.has("published") ? bool(patch.get("published")) : before.published(),
                 patch.has("attribution") ? patch.get("attribution").asText() : before.attribution(),
                 patch.has("keywords") ? strings(patch.get("keywords")) : before.keywords());
+        requireUniqueTitle(after.title(), after.id());
         store.updateLayer(after);
         List<String> changed = new ArrayList<>();
         patch.fieldNames().forEachRemaining(changed::add);
         audit(admin, "layer.update", after.id(), String.join(", ", changed)
                 + (before.published() != after.published() ? (after.published() ? " (published)" : " (withdrawn)") : ""));
         Responses.json(ctx, StoreJson.MAPPER.valueToTree(after));
+    }
+
+    /** Layers are listed by title in QGIS, ArcGIS Pro and the map, so no two may share one, in either language. */
+    private void requireUniqueTitle(Localized title, String layerId) {
+        for (LayerInfo other : store.layers()) {
+            if (other.id().equals(layerId)) continue;
+            if (other.title().zh().equals(title.zh()) || other.title().en().equals(title.en())) {
+                throw new ApiProblem(409, "Conflict", "Conflict · 冲突", "the title '" + title.both() + "' is already"
+                        + " used by layer '" + other.id() + "' ('" + other.title().both() + "'); give each layer its own title");
+            }
+        }
     }
 
     private static Localized localized(JsonNode node, String field) {

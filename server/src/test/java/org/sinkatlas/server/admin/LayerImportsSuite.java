@@ -154,6 +154,32 @@ abstract class LayerImportsSuite {
     }
 
     @Test
+    void anSqliteFileThatIsNoGeoPackageOrListsAMissingTableIsRefused() throws Exception {
+        Path plain = dir.resolve("plain.sqlite");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + plain);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE parcels (id INTEGER PRIMARY KEY, name TEXT)");
+        }
+        HttpResponse<String> r = upload("", demo().adminToken(), "application/geopackage+sqlite3",
+                Files.readAllBytes(plain), "plain.gpkg");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("plain.gpkg is an SQLite database but not a GeoPackage"), r.body());
+
+        Path src = dir.resolve("survey.geojson");
+        Files.writeString(src, SURVEY);
+        Path gpkg = dir.resolve("missing.gpkg");
+        Gdal.run("ogr2ogr", "-f", "GPKG", "-nln", "wetlands", gpkg.toString(), src.toString());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + gpkg);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE wetlands RENAME TO gone");
+        }
+        r = upload("", demo().adminToken(), "application/geopackage+sqlite3", Files.readAllBytes(gpkg), "missing.gpkg");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("the feature table 'wetlands' listed in gpkg_contents cannot be read"), r.body());
+        assertEquals(0, count());
+    }
+
+    @Test
     void rejectedFeaturesAreReportedAndNothingIsWritten() throws Exception {
         String bad = SURVEY.replace("[[[120.90,31.00],[120.91,31.00],[120.91,31.01],[120.90,31.00]]]",
                 "[[[120.90,31.00],[120.91,31.01],[120.91,31.00],[120.90,31.01],[120.90,31.00]]]");

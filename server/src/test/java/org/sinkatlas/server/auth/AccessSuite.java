@@ -173,6 +173,28 @@ abstract class AccessSuite {
     }
 
     @Test
+    void aTitleAnotherLayerUsesIsAConflictAndNothingIsMade() {
+        String admin = demo().adminToken();
+        int layers = demo().store().layers().size();
+        String parcels = demo().store().layer("parcels").orElseThrow().title().zh();
+        String copy = "{\"id\":\"parcels-copy\",\"title\":{\"zh\":\"" + parcels + "\",\"en\":\"Another title\"},"
+                + "\"description\":{\"zh\":\"x\",\"en\":\"x\"},\"geometryKind\":\"POINT\",\"properties\":[]}";
+        assertProblem(demo().call("POST", "/admin/layers", admin, "application/json", copy), 409, "already used by layer 'parcels'");
+        assertEquals(layers, demo().store().layers().size());
+        assertTrue(demo().store().layer("parcels-copy").isEmpty());
+        String unique = copy.replace(parcels, "独有标题").replace("Another title", "A title of its own");
+        assertEquals(201, demo().call("POST", "/admin/layers", admin, "application/json", unique).statusCode());
+        try {
+            assertProblem(demo().call("PATCH", "/admin/layers/parcels-copy", admin, "application/merge-patch+json",
+                    "{\"title\":{\"zh\":\"" + parcels + "\",\"en\":\"x\"}}"), 409, "already used by layer 'parcels'");
+            assertEquals("独有标题", demo().store().layer("parcels-copy").orElseThrow().title().zh());
+        } finally {
+            demo().store().dropLayer("parcels-copy");
+        }
+        assertEquals(200, demo().get("/health").statusCode());
+    }
+
+    @Test
     void adminOnlySinkWorkNeedsAnAdmin() {
         assertProblem(demo().call("POST", "/sinks/recompute", null, null, null), 401, "admin");
         String officer = demo().officerToken("recompute officer", "parcels");

@@ -304,6 +304,7 @@ public final class GeoPackageStore implements LayerStore {
             if (layer(layer.id()).isPresent()) {
                 throw new IllegalArgumentException("layer '" + layer.id() + "' already exists");
             }
+            requireFreeIdentifier(layer);
             // Every table in a Sink Atlas GeoPackage is ours: one without a layer is left from a failed drop.
             if (geoPackage.isTable(layer.tableName())) geoPackage.deleteTable(layer.tableName());
             GeometryColumns gc = new GeometryColumns();
@@ -370,6 +371,7 @@ public final class GeoPackageStore implements LayerStore {
         if (current.geometryKind() != layer.geometryKind() || !current.properties().equals(layer.properties())) {
             throw new IllegalArgumentException("the geometry kind and properties of a layer cannot be changed");
         }
+        requireFreeIdentifier(layer);
         writeLock.lock();
         try (PreparedStatement ps = writeConnection.prepareStatement("UPDATE sa_layers SET definition = ? WHERE id = ?")) {
             ps.setString(1, StoreJson.layerToJson(layer));
@@ -383,6 +385,16 @@ public final class GeoPackageStore implements LayerStore {
             writeLock.unlock();
         }
         changes.publish(StoreChange.wholeLayer(layer.id()));
+    }
+
+    /** gpkg_contents.identifier, which holds the title, is unique: check it before anything is changed. */
+    private void requireFreeIdentifier(LayerInfo layer) {
+        for (LayerInfo other : layers) {
+            if (!other.id().equals(layer.id()) && other.title().both().equals(layer.title().both())) {
+                throw new IllegalArgumentException("the title '" + layer.title().both() + "' is already used by layer '"
+                        + other.id() + "'");
+            }
+        }
     }
 
     /** Fills the GeoPackage's own title and description, which QGIS and GDAL show. */
