@@ -7,11 +7,13 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +38,7 @@ import org.sinkatlas.layers.format.shapefile.CodePages;
  * geometry in a WKT column ({@code wkt}, {@code geometry} or {@code geom}) or as two number columns
  * ({@code lon}/{@code lng}/{@code longitude}/{@code x} and {@code lat}/{@code latitude}/{@code y}). The text is
  * UTF-8 (with or without a byte-order mark) or, when the file is not valid UTF-8, GBK, as Excel saves CSV on
- * Chinese Windows. Coordinates are in the CRS the caller gives, CRS84 by default. Every value is text; the
+ * Chinese Windows; a file valid in neither, or not in the encoding given, is refused. Coordinates are in the CRS the caller gives, CRS84 by default. Every value is text; the
  * importer converts it to the property's type.
  */
 public final class CsvFeatureSource implements FeatureSource {
@@ -64,7 +66,7 @@ public final class CsvFeatureSource implements FeatureSource {
         this.name = file.getFileName().toString();
         this.crs = options.crs() != null ? options.crs() : CrsService.CRS84;
         if (options.crs() == null) notes.add("no CRS given: coordinates read as longitude/latitude (CRS84)");
-        Charset charset = options.encoding() != null ? options.encoding() : detect(file);
+        Charset charset = encoding(file, options.encoding());
         if (options.encoding() == null && !charset.equals(StandardCharsets.UTF_8)) {
             notes.add(name + " is not valid UTF-8: read as GBK");
         }
@@ -106,24 +108,66 @@ public final class CsvFeatureSource implements FeatureSource {
         }
     }
 
-    /** UTF-8 when the bytes are valid UTF-8 (a BOM says so at once), else GBK. */
-    static Charset detect(Path file) throws IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    /**
+     * The encoding to read a file in: the one given, else UTF-8 when the bytes are valid UTF-8 (always when a
+     * byte-order mark says so), else GBK. Bytes that are not valid in that encoding are refused, never guessed at.
+     *
+     * @throws FormatException naming the line and column of the first bytes that cannot be read
+     */
+    static Charset encoding(Path file, Charset given) throws IOException {
+        String name = file.getFileName().toString();
+        if (given != null) {
+            String fault = firstUndecodable(file, given);
+            if (fault != null) throw new FormatException(name + " is not valid " + given.name() + ": " + fault);
+            return given;
+        }
+        String utf8 = firstUndecodable(file, StandardCharsets.UTF_8);
+        if (utf8 == null) return StandardCharsets.UTF_8;
+        if (hasUtf8Mark(file)) throw new FormatException(name + " begins with a UTF-8 mark but is not valid UTF-8: " + utf8);
+        String gbk = firstUndecodable(file, CodePages.DEFAULT);
+        if (gbk == null) return CodePages.DEFAULT;
+        throw new FormatException(name + " is neither UTF-8 (" + utf8 + ") nor GBK (" + gbk + "): save it as UTF-8,"
+                + " or say which encoding it is in with encoding=");
+    }
+
+    private static boolean hasUtf8Mark(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(3);
-            if (head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-                return StandardCharsets.UTF_8;
-            }
+            return head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF;
         }
-        try (Reader r = new InputStreamReader(Files.newInputStream(file), utf8)) {
-            char[] buf = new char[1 << 16];
-            while (r.read(buf) > 0) {
-                // Reading to the end is the check: a byte sequence that is not UTF-8 throws.
+    }
+
+    /** Where the bytes of a file first fail to decode ("line 3, column 7"), or null when they all decode. */
+    static String firstUndecodable(Path file, Charset charset) throws IOException {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.allocate(1 << 16);
+        CharBuffer out = CharBuffer.allocate(1 << 16);
+        long line = 1;
+        long column = 1;
+        try (ReadableByteChannel channel = Files.newByteChannel(file)) {
+            boolean end = false;
+            while (true) {
+                if (channel.read(in) < 0) end = true;
+                in.flip();
+                CoderResult result;
+                do {
+                    result = decoder.decode(in, out, end);
+                    out.flip();
+                    while (out.hasRemaining()) {
+                        if (out.get() == '\n') {
+                            line++;
+                            column = 1;
+                        } else {
+                            column++;
+                        }
+                    }
+                    out.clear();
+                    if (result.isError()) return "line " + line + ", column " + column;
+                } while (result.isOverflow());
+                in.compact();
+                if (end) return null;
             }
-            return StandardCharsets.UTF_8;
-        } catch (CharacterCodingException e) {
-            return CodePages.DEFAULT;
         }
     }
 

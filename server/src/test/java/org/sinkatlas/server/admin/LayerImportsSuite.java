@@ -150,6 +150,11 @@ abstract class LayerImportsSuite {
         assertTrue(r.body().contains("not valid JSON"), r.body());
         r = upload("?crs=EPSG:2385", demo().adminToken(), "application/geo+json", SURVEY.getBytes(), null);
         assertEquals(400, r.statusCode(), r.body());
+        // 0xFF is a byte of neither UTF-8 nor GBK: refused, not imported as garbled text.
+        byte[] csv = "name,lon,lat\na\u00ff,120,31\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        r = upload("", demo().adminToken(), "text/csv", csv, "survey.csv");
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.body().contains("survey.csv is neither UTF-8 (line 2, column 2) nor GBK (line 2, column 2)"), r.body());
         assertEquals(0, count());
     }
 
