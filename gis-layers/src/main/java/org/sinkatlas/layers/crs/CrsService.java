@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.locationtech.jts.densify.Densifier;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -117,6 +118,29 @@ public final class CrsService {
             case 3857: return new Envelope(-180, 180, -85.06, 85.06);
             default: return new Envelope(-180, 180, -90, 90);
         }
+    }
+
+    /**
+     * Why a geometry given in {@code from} lies outside where that CRS is used (a wrong CRS, swapped axes), or
+     * null when it does not; {@code inStorage} is the same geometry transformed to the storage CRS.
+     */
+    public String outsideAreaOfUse(Geometry given, Geometry inStorage, CrsDefinition from) {
+        Envelope area = areaOfUse(from);
+        Coordinate[] stored = inStorage.getCoordinates();
+        Coordinate[] original = given.getCoordinates();
+        for (int i = 0; i < stored.length; i++) {
+            Coordinate c = stored[i];
+            if (Double.isFinite(c.x) && Double.isFinite(c.y) && area.covers(c.x, c.y)) continue;
+            return String.format(Locale.ROOT, "the coordinate (%s, %s) is outside the area where %s is used"
+                    + " (longitude %s..%s, latitude %s..%s): wrong CRS, or x and y swapped?", plain(original[i].x),
+                    plain(original[i].y), from.code(), plain(area.getMinX()), plain(area.getMaxX()),
+                    plain(area.getMinY()), plain(area.getMaxY()));
+        }
+        return null;
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The OGC WKT 1 definition of a served CRS (as EPSG defines it), for files that carry one (GeoPackage). */

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
@@ -123,7 +121,6 @@ public final class LayerImport {
         final Progress progress;
         final Map<String, PropertyDef> byColumn = new HashMap<>();
         final GeometryTransform toStorage;
-        final Envelope areaOfUse;
         final Set<String> unknown = new LinkedHashSet<>();
         final List<ImportReport.Rejection> rejections = new ArrayList<>();
         final List<ImportReport.Repair> repairs = new ArrayList<>();
@@ -139,7 +136,6 @@ public final class LayerImport {
             DbfFieldNames.shorten(layer.propertyNames(), Set.of("id")).forEach((property, field) ->
                     byColumn.putIfAbsent(field.toLowerCase(Locale.ROOT), layer.property(property).orElseThrow()));
             this.toStorage = crs.toStorage(source.crs());
-            this.areaOfUse = crs.areaOfUse(source.crs());
         }
 
         Set<String> unknownOf(Iterable<String> columns) {
@@ -205,7 +201,7 @@ public final class LayerImport {
             } catch (RuntimeException e) {
                 return reject(f, "the coordinates cannot be transformed from " + source.crs().code() + ": " + e.getMessage());
             }
-            String outside = outsideAreaOfUse(f.geometry(), g);
+            String outside = crs.outsideAreaOfUse(f.geometry(), g, source.crs());
             if (outside != null) return reject(f, outside);
             FeatureDraft draft = new FeatureDraft(g, values);
             try {
@@ -233,22 +229,6 @@ public final class LayerImport {
             }
         }
 
-        /** Why a geometry lies outside where its CRS is used (a wrong CRS, swapped axes), or null. */
-        private String outsideAreaOfUse(Geometry original, Geometry inStorage) {
-            Coordinate[] stored = inStorage.getCoordinates();
-            Coordinate[] given = original.getCoordinates();
-            for (int i = 0; i < stored.length; i++) {
-                Coordinate c = stored[i];
-                if (Double.isFinite(c.x) && Double.isFinite(c.y) && areaOfUse.covers(c.x, c.y)) continue;
-                CrsDefinition from = source.crs();
-                return String.format(Locale.ROOT, "the coordinate (%s, %s) is outside the area where %s is used"
-                        + " (longitude %s..%s, latitude %s..%s): wrong CRS, or x and y swapped?", plain(given[i].x),
-                        plain(given[i].y), from.code(), plain(areaOfUse.getMinX()), plain(areaOfUse.getMaxX()),
-                        plain(areaOfUse.getMinY()), plain(areaOfUse.getMaxY()));
-            }
-            return null;
-        }
-
         private FeatureDraft reject(SourceFeature f, String reason) {
             rejections.add(new ImportReport.Rejection(f.index(), f.sourceId(), f.place(), reason));
             return null;
@@ -262,10 +242,6 @@ public final class LayerImport {
                             : unknown), List.copyOf(rejections), List.copyOf(repairs), notes, options.dryRun(),
                     committed, refusal);
         }
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     private static String shorten(String s) {

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
@@ -312,12 +311,8 @@ public final class FeatureEditsApi implements ApiExtension {
                     + " vertices; at most " + MAX_VERTICES + " are accepted (split it, or simplify it)");
         }
         Geometry stored = crs.toStorage(g, bodyCrs);
-        for (Coordinate c : stored.getCoordinates()) {
-            if (!Double.isFinite(c.x) || !Double.isFinite(c.y) || Math.abs(c.x) > 180 || Math.abs(c.y) > 90) {
-                throw ApiProblem.badRequest(which + " has coordinates outside the range of " + bodyCrs.uri()
-                        + " (" + c.x + ", " + c.y + " as longitude, latitude)");
-            }
-        }
+        String outside = crs.outsideAreaOfUse(g, stored, bodyCrs);
+        if (outside != null) throw ApiProblem.badRequest(which + ": " + outside);
         return new FeatureDraft(stored, withoutDerived(layer, properties));
     }
 

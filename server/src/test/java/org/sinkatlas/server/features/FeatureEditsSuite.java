@@ -187,7 +187,12 @@ abstract class FeatureEditsSuite {
         cases.put("self-intersecting", new Object[] {"application/geo+json", project("x", "planned", selfCrossing), 422,
             "Self-intersection at (120.705000, 31.005000)"});
         cases.put("outside the CRS", new Object[] {"application/geo+json", project("x", "planned",
-                "[[120.70,95.0],[120.71,95.0],[120.71,95.01],[120.70,95.0]]"), 400, "outside the range"});
+                "[[120.70,95.0],[120.71,95.0],[120.71,95.01],[120.70,95.0]]"), 400, "outside the area where OGC:CRS84 is used"});
+        // Metres of EPSG:4549 that put the parcel near the equator: given in a wrong CRS.
+        cases.put("outside the area of Content-Crs", new Object[] {"application/geo+json", project("x", "planned",
+                "[[500000,100000],[500100,100000],[500100,100100],[500000,100000]]"), 400,
+            "(500000, 100000) is outside the area where EPSG:4549 is used", new String[] {"Content-Crs",
+                "<http://www.opengis.net/def/crs/EPSG/0/4549>"}});
         cases.put("mixed geometry type", new Object[] {"application/geo+json", "{\"type\":\"Feature\",\"properties\":{},"
                 + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.7,31.0]}}", 422, "MultiPolygon"});
         cases.put("unknown property", new Object[] {"application/geo+json", project("x", "planned", RING)
@@ -197,7 +202,8 @@ abstract class FeatureEditsSuite {
         cases.put("no geometry", new Object[] {"application/geo+json", "{\"type\":\"Feature\",\"properties\":{\"name\":\"x\"},"
                 + "\"geometry\":null}", 400, "no geometry"});
         cases.forEach((what, c) -> {
-            HttpResponse<String> r = send("POST", PROJECTS, officer, (String) c[0], (String) c[1]);
+            String[] headers = c.length > 4 ? (String[]) c[4] : new String[0];
+            HttpResponse<String> r = send("POST", PROJECTS, officer, (String) c[0], (String) c[1], headers);
             assertEquals((int) c[2], r.statusCode(), what + ": " + r.body());
             assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""), what);
             assertTrue(json(r).get("detail").asText().contains((String) c[3]), what + ": " + r.body());
