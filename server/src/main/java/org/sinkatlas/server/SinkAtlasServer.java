@@ -136,7 +136,7 @@ public final class SinkAtlasServer implements AutoCloseable {
         SinkUpkeep upkeep = new SinkUpkeep(store, settings.standards());
         upkeep.upgradeLayers();
         sinks = new SinkApi(store, upkeep, crs, urls, jobs, access);
-        AdminApi admin = new AdminApi(store, access, urls);
+        AdminApi admin = new AdminApi(store, upkeep, access, urls);
         TilesApi tilesApi = new TilesApi(store, access, urls, new VectorTiles(store, TileRules.builtIn(),
                 new TileCache(settings.tileCacheBytes())));
         Clock zoneClock = Clock.system(TargetCatalog.PLAN_TIME);

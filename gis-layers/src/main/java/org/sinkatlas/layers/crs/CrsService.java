@@ -1,5 +1,7 @@
 package org.sinkatlas.layers.crs;
 
+import static org.sinkatlas.layers.model.PlainNumbers.plain;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -137,10 +139,6 @@ public final class CrsService {
                     plain(area.getMinY()), plain(area.getMaxY()));
         }
         return null;
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** The OGC WKT 1 definition of a served CRS (as EPSG defines it), for files that carry one (GeoPackage). */

@@ -71,6 +71,16 @@ public final class DemoLayers {
         return PropertyDef.of(name, type, zh, en);
     }
 
+    /** A share of something: 0 to 1. */
+    private static PropertyDef fraction(String name, String zh, String en) {
+        return p(name, REAL, zh, en).withRange(0.0, 1.0);
+    }
+
+    /** A size: a width, an area, a capacity; never below 0. */
+    private static PropertyDef size(String name, String zh, String en) {
+        return p(name, REAL, zh, en).withRange(0.0, null);
+    }
+
     private static final PropertyDef NAME = p("name", STRING, "名称", "Name");
     private static final PropertyDef NAME_EN = p("name_en", STRING, "英文名称", "English name");
     private static final PropertyDef DISTRICT = p("district", STRING, "所在区县", "District");
@@ -95,7 +105,7 @@ public final class DemoLayers {
                 GeometryKind.MULTIPOLYGON,
                 props(NAME, NAME_EN, p("adcode", STRING, "行政区划代码", "Administrative code"),
                         p("province", STRING, "省级", "Province"), p("city", STRING, "地级市", "City"),
-                        p("area_km2", REAL, "面积（平方公里，CGCS2000 高斯投影计算）", "Area (km², computed in EPSG:4549)")),
+                        size("area_km2", "面积（平方公里，CGCS2000 高斯投影计算）", "Area (km², computed in EPSG:4549)")),
                 null, true, AMAP, List.of("行政区", "districts", "boundaries"));
     }
 
@@ -134,7 +144,7 @@ public final class DemoLayers {
                                 + " Xicen's Blue Pearl Chain ...) with status, completion date and planted width.", true),
                 GeometryKind.MULTILINESTRING,
                 props(NAME, NAME_EN, DISTRICT, STATUS, COMPLETED,
-                        p("width_m", REAL, "单侧种植带宽度（米）", "Planted width on each side (m)"), SYNTHETIC_FLAG, NOTE),
+                        size("width_m", "单侧种植带宽度（米）", "Planted width on each side (m)"), SYNTHETIC_FLAG, NOTE),
                 "completed", true, SYNTHETIC, List.of("绿道", "greenways"));
     }
 
@@ -180,9 +190,9 @@ public final class DemoLayers {
                 GeometryKind.MULTIPOLYGON,
                 props(NAME, NAME_EN, DISTRICT, p("kind", STRING, "类型（urban 城市公园 / country 郊野公园 / rural 乡村公园）",
                         "Kind (urban / country / rural)"), STATUS, COMPLETED,
-                        p("tree_crown_fraction", REAL, "树冠覆盖比例", "Tree-crown fraction"),
-                        p("lawn_fraction", REAL, "草坪比例", "Lawn fraction"),
-                        p("paved_fraction", REAL, "铺装比例", "Paved fraction"), SYNTHETIC_FLAG),
+                        fraction("tree_crown_fraction", "树冠覆盖比例", "Tree-crown fraction"),
+                        fraction("lawn_fraction", "草坪比例", "Lawn fraction"),
+                        fraction("paved_fraction", "铺装比例", "Paved fraction"), SYNTHETIC_FLAG),
                 "completed", true, SYNTHETIC, List.of("公园", "parks"));
     }
 
@@ -194,7 +204,7 @@ public final class DemoLayers {
                 GeometryKind.MULTIPOLYGON,
                 props(NAME, NAME_EN, DISTRICT, p("kind", STRING, "类型（rooftop 屋顶 / fishery 渔光互补 / ground 地面 / carport 车棚）",
                         "Kind (rooftop / fishery / ground / carport)"),
-                        p("capacity_mw", REAL, "装机容量（兆瓦）", "Capacity (MW)"), STATUS,
+                        size("capacity_mw", "装机容量（兆瓦）", "Capacity (MW)"), STATUS,
                         p("started", DATE, "开工日期", "Construction start"), COMPLETED, SYNTHETIC_FLAG),
                 "completed", true, SYNTHETIC, List.of("光伏", "PV", "solar"));
     }
@@ -208,7 +218,7 @@ public final class DemoLayers {
                         "类型（smart-energy-station 智慧能源站 / integrated-energy-station 综合能源站 / charging 充电站 / hydrogen 加氢站）",
                         "Kind (smart-energy-station / integrated-energy-station / charging / hydrogen)"),
                         p("zone", STRING, "所在重点区域", "Key zone"), STATUS, COMPLETED,
-                        p("capacity_mw", REAL, "容量（兆瓦）", "Capacity (MW)"), SYNTHETIC_FLAG),
+                        size("capacity_mw", "容量（兆瓦）", "Capacity (MW)"), SYNTHETIC_FLAG),
                 "completed", true, SYNTHETIC, List.of("能源站", "energy"));
     }
 
@@ -220,7 +230,7 @@ public final class DemoLayers {
                 GeometryKind.POINT,
                 props(NAME, NAME_EN, DISTRICT, p("kind", STRING, "类型（green-roof 屋顶绿化 / green-wall 垂直绿墙 / bridge 桥体绿化）",
                         "Kind (green-roof / green-wall / bridge)"),
-                        p("area_m2", REAL, "绿化面积（平方米）", "Greened area (m²)"), STATUS, COMPLETED, SYNTHETIC_FLAG, NOTE),
+                        size("area_m2", "绿化面积（平方米）", "Greened area (m²)"), STATUS, COMPLETED, SYNTHETIC_FLAG, NOTE),
                 "completed", true, SYNTHETIC, List.of("立体绿化", "立体绿网", "vertical greening", "green roofs"));
     }
 
@@ -232,7 +242,7 @@ public final class DemoLayers {
                 GeometryKind.POINT,
                 props(NAME, NAME_EN, DISTRICT, p("kind", STRING, "类型（office 办公 / residential 住宅 / school 学校 / public 公共建筑）",
                         "Kind (office / residential / school / public)"),
-                        p("floor_area_m2", REAL, "建筑面积（平方米）", "Floor area (m²)"), STATUS, COMPLETED, SYNTHETIC_FLAG, NOTE),
+                        size("floor_area_m2", "建筑面积（平方米）", "Floor area (m²)"), STATUS, COMPLETED, SYNTHETIC_FLAG, NOTE),
                 "completed", true, SYNTHETIC, List.of("超低能耗建筑", "ultra-low-energy buildings"));
     }
 
@@ -288,7 +298,7 @@ public final class DemoLayers {
                         p("key_zone", STRING, "所在重点区域", "Key zone"), LANDCOVER,
                         p(SinkFields.FRACTIONS, JSON, "混合地类比例（编码→比例）", "Land-cover fractions (code → fraction)"),
                         p(SinkFields.PLANNED, STRING, "规划地类（2030情景）", "Planned land cover (2030 scenario)"),
-                        p(SinkFields.TREE_CROWN, REAL, "树冠覆盖比例（绿地）", "Tree-crown fraction (green space)"),
+                        fraction(SinkFields.TREE_CROWN, "树冠覆盖比例（绿地）", "Tree-crown fraction (green space)"),
                         p("surveyed", DATE, "调查日期", "Survey date"), SYNTHETIC_FLAG)),
                 "surveyed", true, SYNTHETIC, List.of("地块", "parcels", "land cover"));
     }

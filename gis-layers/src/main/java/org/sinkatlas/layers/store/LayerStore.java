@@ -59,6 +59,9 @@ public interface LayerStore extends AutoCloseable {
         for (LayerInfo layer : layers()) dropLayer(layer.id());
     }
 
+    /** The checks every feature written to this store passes; parts of the service add their rules here. */
+    FeatureRules rules();
+
     LayerExtent extent(String layerId);
 
     long count(String layerId, Filter filter);

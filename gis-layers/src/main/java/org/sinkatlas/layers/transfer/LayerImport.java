@@ -17,11 +17,11 @@ import org.sinkatlas.layers.format.FormatException;
 import org.sinkatlas.layers.format.SourceFeature;
 import org.sinkatlas.layers.format.shapefile.DbfFieldNames;
 import org.sinkatlas.layers.geom.GeometryValidator;
+import org.sinkatlas.layers.geom.Heights;
 import org.sinkatlas.layers.model.FeatureDraft;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.model.PropertyType;
-import org.sinkatlas.layers.store.FeatureChecks;
 import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.InvalidFeatureException;
 import org.sinkatlas.layers.store.InvalidGeometryException;
@@ -35,7 +35,7 @@ import org.sinkatlas.layers.store.StoreJson;
  * name without case (a shapefile's 10-character field names also by how {@link DbfFieldNames} cuts the
  * layer's names); values are converted to the properties' types; geometries are transformed to the storage
  * CRS, checked against the source CRS's area of use, and validated as every write is
- * ({@link FeatureChecks}), or repaired with JTS GeometryFixer when asked. Features are inserted one at a time
+ * ({@link org.sinkatlas.layers.store.FeatureRules}), or repaired with JTS GeometryFixer when asked. Features are inserted one at a time
  * as they are read, inside ONE store transaction: when any feature is rejected, or a column is unknown and may
  * not be ignored, the reading goes on to report every fault, and then the transaction is rolled back, so the
  * layer is as it was. The file is streamed: one feature is in memory at a time.
@@ -50,7 +50,13 @@ public final class LayerImport {
      * @param dryRun        check everything, write nothing
      * @param author        who imports, kept in history
      */
-    public record Options(boolean repair, boolean ignoreUnknown, boolean dryRun, String author) {}
+    public record Options(boolean repair, boolean ignoreUnknown, boolean dryRun, String author, boolean dropHeights) {
+
+        /** Options that keep every height a file gives (and so refuse features with heights other than 0). */
+        public Options(boolean repair, boolean ignoreUnknown, boolean dryRun, String author) {
+            this(repair, ignoreUnknown, dryRun, author, false);
+        }
+    }
 
     /** Receives how many features were read of how many (total -1 when the file cannot tell). */
     @FunctionalInterface
@@ -126,6 +132,7 @@ public final class LayerImport {
         final List<ImportReport.Repair> repairs = new ArrayList<>();
         long read;
         long written;
+        long flattened;
 
         Run(LayerInfo layer, FeatureSource source, Options options, Progress progress) {
             this.layer = layer;
@@ -203,9 +210,14 @@ public final class LayerImport {
             }
             String outside = crs.outsideAreaOfUse(f.geometry(), g, source.crs());
             if (outside != null) return reject(f, outside);
+            if (options.dropHeights()) {
+                Geometry flat = Heights.dropped(g);
+                if (Heights.first(g) != null) flattened++;
+                g = flat;
+            }
             FeatureDraft draft = new FeatureDraft(g, values);
             try {
-                return FeatureChecks.prepare(layer, draft);
+                return store.rules().prepare(layer, draft);
             } catch (InvalidGeometryException e) {
                 if (!options.repair()) return reject(f, e.getMessage());
                 return repair(f, draft, e);
@@ -217,7 +229,7 @@ public final class LayerImport {
         private FeatureDraft repair(SourceFeature f, FeatureDraft draft, InvalidGeometryException fault) {
             Geometry fixed = GeometryValidator.repair(draft.geometry());
             try {
-                FeatureDraft repaired = FeatureChecks.prepare(layer, new FeatureDraft(fixed, draft.properties()));
+                FeatureDraft repaired = store.rules().prepare(layer, new FeatureDraft(fixed, draft.properties()));
                 Geometry g = repaired.geometry();
                 repairs.add(new ImportReport.Repair(f.index(), f.sourceId(), f.place(), fault.fault().describe(),
                         "now a valid " + g.getGeometryType() + (g.getNumGeometries() > 1 ? " of " + g.getNumGeometries()
@@ -237,6 +249,7 @@ public final class LayerImport {
         ImportReport report(boolean committed, String refusal) {
             List<String> notes = new ArrayList<>(source.notes());
             if (!unknown.isEmpty() && options.ignoreUnknown()) notes.add("left out the unknown columns " + unknown);
+            if (flattened > 0) notes.add("dropped the heights (z) of " + flattened + " features, as asked");
             return new ImportReport(source.name(), layer.id(), source.crs().code(), read, committed ? written : 0,
                     rejections.size(), repairs.size(), List.copyOf(unknown.isEmpty() ? unknownOf(source.columns())
                             : unknown), List.copyOf(rejections), List.copyOf(repairs), notes, options.dryRun(),

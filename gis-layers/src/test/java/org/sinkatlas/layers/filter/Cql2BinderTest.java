@@ -70,7 +70,7 @@ class Cql2BinderTest {
         "S_INTERSECTS(geometry, geometry)|expected a geometry literal",
         "S_INTERSECTS(geometry, POINT(90 180))|the geometry is not valid in OGC:CRS84: a coordinate is outside longitude",
         "S_WITHIN(geometry, POLYGON((121.5 31.5, 121.6 31.6, 121.6 31.5, 121.5 31.6, 121.5 31.5)))|Self-intersection at (121.550000, 31.550000)",
-        "S_INTERSECTS(geometry, BBOX(121, 31, 120, 32))|BBOX: the lower corner must not exceed the upper corner",
+        "S_INTERSECTS(geometry, BBOX(120, 32, 121, 31))|BBOX: the lower corner must not exceed the upper corner",
         "geometry = 'x'|'geometry' is compared with the S_ functions",
         "T_DURING(opened, INTERVAL('2020-01-01', '2021-01-01'))|T_DURING compares intervals, and this is an instant",
         "T_AFTER(DATE('2020-01-01'), opened)|T_AFTER takes a time property (or an INTERVAL of properties) first",

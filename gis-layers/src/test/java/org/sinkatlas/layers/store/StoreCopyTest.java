@@ -161,6 +161,7 @@ class StoreCopyTest {
         }
         @Override public String engine() { return inner.engine(); }
         @Override public void ping() { inner.ping(); }
+        @Override public FeatureRules rules() { return inner.rules(); }
         @Override public List<LayerInfo> layers() { return inner.layers(); }
         @Override public java.util.Optional<LayerInfo> layer(String id) { return inner.layer(id); }
         @Override public void createLayer(LayerInfo l) { inner.createLayer(l); }

@@ -36,6 +36,7 @@ import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.RequestBodies;
 import org.sinkatlas.server.http.Responses;
 import org.sinkatlas.server.http.Urls;
+import org.sinkatlas.sink.layers.SinkUpkeep;
 
 /**
  * The admin API: API keys (made, listed, re-assigned, revoked), layers (made as drafts, published or
@@ -48,11 +49,13 @@ public final class AdminApi {
     public static final String AUDIT = "audit";
 
     private final LayerStore store;
+    private final SinkUpkeep sinks;
     private final Access access;
     private final Urls urls;
 
-    public AdminApi(LayerStore store, Access access, Urls urls) {
+    public AdminApi(LayerStore store, SinkUpkeep sinks, Access access, Urls urls) {
         this.store = store;
+        this.sinks = sinks;
         this.access = access;
         this.urls = urls;
     }
@@ -237,6 +240,9 @@ public final class AdminApi {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest(e.getMessage());
         }
+        // A layer with land cover and area is a sink layer: it keeps the estimate properties, made here.
+        sinks.upgradeLayer(layer);
+        layer = store.layer(layer.id()).orElseThrow();
         audit(admin, "layer.create", layer.id(), layer.published() ? "published" : "draft");
         ctx.status(201);
         ctx.header("Location", urls.base(ctx) + "/collections/" + layer.id());

@@ -104,6 +104,9 @@ public final class LayerImportsApi {
                         n.objectNode().put("type", "boolean").put("default", false)),
                 ApiParameter.query("ignore-unknown", "Leave out columns the layer does not have instead of refusing.",
                         n.objectNode().put("type", "boolean").put("default", false)),
+                ApiParameter.query("drop-heights", "Drop the heights (z) of 3D coordinates; without it a feature with"
+                        + " heights other than 0 is rejected, since layers hold 2D geometries.",
+                        n.objectNode().put("type", "boolean").put("default", false)),
                 ApiParameter.query("dry-run", "Check everything, write nothing.",
                         n.objectNode().put("type", "boolean").put("default", false)));
         return List.of(
@@ -117,13 +120,14 @@ public final class LayerImportsApi {
 
     private void upload(Context ctx) {
         Principal admin = Access.caller(ctx);
-        QueryParameters.requireKnown(ctx, Set.of("format", "crs", "encoding", "part", "repair", "ignore-unknown", "dry-run"));
+        QueryParameters.requireKnown(ctx, Set.of("format", "crs", "encoding", "part", "repair", "ignore-unknown", "drop-heights",
+                "dry-run"));
         LayerInfo layer = store.layer(ctx.pathParam("layerId"))
                 .orElseThrow(() -> ApiProblem.notFound("no layer '" + ctx.pathParam("layerId") + "'; see /admin/layers"));
         FeatureFormat format = format(ctx);
         SourceOptions options = options(ctx);
         LayerImport.Options how = new LayerImport.Options(flag(ctx, "repair"), flag(ctx, "ignore-unknown"),
-                flag(ctx, "dry-run"), admin.name());
+                flag(ctx, "dry-run"), admin.name(), flag(ctx, "drop-heights"));
         String kind = "import:" + layer.id();
         jobs.running(kind).ifPresent(j -> {
             throw new ApiProblem(409, "Conflict", "Import running · 导入进行中", "an import into layer " + layer.id()

@@ -19,6 +19,8 @@ import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.layers.transfer.ImportReport;
 import org.sinkatlas.layers.transfer.LayerImport;
 import org.sinkatlas.server.http.Json;
+import org.sinkatlas.sink.layers.SinkUpkeep;
+import org.sinkatlas.sink.standard.StandardCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,6 +71,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--ignore-unknown", description = "Leave out columns the layer does not have instead of refusing the file.")
     boolean ignoreUnknown;
 
+    @Option(names = "--drop-heights", description = "Drop the heights (z) of 3D coordinates; without it a feature with"
+            + " heights other than 0 is rejected, since layers hold 2D geometries.")
+    boolean dropHeights;
+
     @Option(names = "--dry-run", description = "Check everything, write nothing.")
     boolean dryRun;
 
@@ -104,9 +110,11 @@ final class ImportCommand implements Callable<Integer> {
         }
         PrintStream progressOut = json ? System.err : System.out;
         try (LayerStore s = StoreLocation.openExisting(store); FeatureSource source = fmt.open(file, options, crs)) {
+            // Its rules check each feature's land cover as the server would.
+            new SinkUpkeep(s, StandardCatalog.builtIn());
             ProgressBar bar = new ProgressBar(progressOut, "import", Math.max(source.count(), 0));
             ImportReport report = new LayerImport(s, crs).run(layer, source,
-                    new LayerImport.Options(repair, ignoreUnknown, dryRun, author), (read, total) -> bar.update(read));
+                    new LayerImport.Options(repair, ignoreUnknown, dryRun, author, dropHeights), (read, total) -> bar.update(read));
             if (source.count() > 0 && report.read() < source.count()) bar.update(source.count());
             if (json) {
                 System.out.println(Json.pretty(report));

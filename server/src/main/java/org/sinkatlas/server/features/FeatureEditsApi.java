@@ -17,7 +17,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
@@ -26,6 +28,7 @@ import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureDraft;
 import org.sinkatlas.layers.model.FeatureVersion;
 import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.LayerStore;
@@ -48,7 +51,8 @@ import org.sinkatlas.sink.layers.SinkUpkeep;
 
 /**
  * OGC API - Features Part 4 (create, replace, update, delete) and the history of every feature. A write is
- * checked, versioned (the ETag is the version; {@code If-Match} with a stale one is 412), kept in history
+ * checked, versioned (the ETag is the version; PUT and PATCH must send it as {@code If-Match}, else 428, and a
+ * stale one is 412), kept in history
  * with its author, re-estimated when the layer keeps sink estimates, noted in the audit log, and purges
  * its tiles (the tile cache listens to the store) in one transaction. Only officers assigned to the layer
  * and admins may write; {@code OPTIONS} tells each caller what it may do, as QGIS asks before editing.
@@ -87,6 +91,11 @@ public final class FeatureEditsApi implements ApiExtension {
         ApiParameter collectionId = ApiParameter.path("collectionId", "Collection id.", n.objectNode().put("type", "string"));
         ApiParameter featureId = ApiParameter.path("featureId", "Feature id.", n.objectNode().put("type", "integer"));
         ApiParameter version = ApiParameter.path("version", "Version number.", n.objectNode().put("type", "integer"));
+        ApiParameter ifMatch = ApiParameter.header("If-Match", "The ETag of the version you read (GET answers it), or *"
+                + " to change whatever version is current. Required: without it the answer is 428 with the current ETag.",
+                true, n.objectNode().put("type", "string"));
+        ApiParameter ifMatchOptional = ApiParameter.header("If-Match", "The ETag of the version you read: a later"
+                + " version makes the answer 412.", false, n.objectNode().put("type", "string"));
         List<String> geo = List.of(MediaTypes.GEOJSON);
         String items = "/collections/{collectionId}/items";
         String item = items + "/{featureId}";
@@ -95,13 +104,13 @@ public final class FeatureEditsApi implements ApiExtension {
                         + MAX_FEATURES + ") · 新增要素", "Data", List.of(collectionId), geo, true, MediaTypes.GEOJSON, 201,
                         this::create).requiring(Role.OFFICER),
                 new ApiRoute(HandlerType.PUT, item, "replaceFeature", "Replace a feature (If-Match: its ETag) · 替换要素",
-                        "Data", List.of(collectionId, featureId), geo, true, MediaTypes.GEOJSON, 200, this::replace)
+                        "Data", List.of(collectionId, featureId, ifMatch), geo, true, MediaTypes.GEOJSON, 200, this::replace)
                         .requiring(Role.OFFICER),
                 new ApiRoute(HandlerType.PATCH, item, "updateFeature", "Change part of a feature (JSON merge patch) ·"
-                        + " 修改要素", "Data", List.of(collectionId, featureId), geo, true, MediaTypes.MERGE_PATCH_JSON, 200,
+                        + " 修改要素", "Data", List.of(collectionId, featureId, ifMatch), geo, true, MediaTypes.MERGE_PATCH_JSON, 200,
                         this::patch).requiring(Role.OFFICER),
                 new ApiRoute(HandlerType.DELETE, item, "deleteFeature", "Delete a feature (its history stays) · 删除要素",
-                        "Data", List.of(collectionId, featureId), List.of(), true, null, 204, this::delete)
+                        "Data", List.of(collectionId, featureId, ifMatchOptional), List.of(), true, null, 204, this::delete)
                         .requiring(Role.OFFICER),
                 new ApiRoute(HandlerType.OPTIONS, items, "optionsFeatures", "What the caller may do with the features ·"
                         + " 可用操作", "Data", List.of(collectionId), List.of(), true, null, 204, ctx -> options(ctx, false)),
@@ -147,9 +156,37 @@ public final class FeatureEditsApi implements ApiExtension {
         return new Edit(access.writableLayer(ctx, ctx.pathParam("collectionId")), Access.caller(ctx), contentCrs(ctx));
     }
 
-    private FeatureEdit featureEdit(Context ctx) {
+    /**
+     * @param ifMatchRequired whether the write must say which version it changes (PUT, PATCH): without
+     *                        {@code If-Match} it is refused with 428 and the current ETag
+     */
+    private FeatureEdit featureEdit(Context ctx, boolean ifMatchRequired) {
         Edit e = edit(ctx);
-        return new FeatureEdit(e.layer(), featureId(ctx, e.layer()), ifMatch(ctx), e.who(), e.bodyCrs());
+        long id = featureId(ctx, e.layer());
+        long expected = ifMatch(ctx);
+        if (expected == IF_MATCH_ABSENT) {
+            if (ifMatchRequired && !sendsNoIfMatch(ctx)) throw preconditionRequired(e.layer(), id);
+            expected = FeatureWriter.ANY_VERSION;
+        }
+        return new FeatureEdit(e.layer(), id, expected, e.who(), e.bodyCrs());
+    }
+
+    /**
+     * QGIS (3.x) saves edits with PUT and no {@code If-Match}: its saves stay unconditional, the last one wins,
+     * and the history keeps every version they overwrite.
+     */
+    private static boolean sendsNoIfMatch(Context ctx) {
+        String agent = ctx.header("User-Agent");
+        return agent != null && agent.contains("QGIS/");
+    }
+
+    private ApiProblem preconditionRequired(LayerInfo layer, long id) {
+        Feature current = store.feature(layer.id(), id).orElseThrow(() -> ApiProblem.notFound(
+                "no feature " + id + " in collection '" + layer.id() + "'"));
+        return new ApiProblem(428, "PreconditionRequired", "If-Match required · 需要 If-Match 版本标记", "say which version"
+                + " of feature " + id + " you are changing: send If-Match with the ETag you read (the current one is "
+                + etag(current) + "), or If-Match: * to overwrite whatever version is current")
+                .withMember("etag", etag(current)).withHeader("ETag", etag(current));
     }
 
     private void create(Context ctx) {
@@ -191,7 +228,7 @@ public final class FeatureEditsApi implements ApiExtension {
     }
 
     private void replace(Context ctx) {
-        FeatureEdit e = featureEdit(ctx);
+        FeatureEdit e = featureEdit(ctx, true);
         LayerInfo layer = e.layer();
         JsonNode body = RequestBodies.jsonObject(ctx, MediaTypes.GEOJSON, MediaTypes.JSON);
         GeoJsonFeatureReader.ReadFeature rf;
@@ -209,7 +246,7 @@ public final class FeatureEditsApi implements ApiExtension {
 
     /** JSON merge patch (RFC 7396) of {@code {"geometry": ..., "properties": {...}}}: a null removes a property. */
     private void patch(Context ctx) {
-        FeatureEdit e = featureEdit(ctx);
+        FeatureEdit e = featureEdit(ctx, true);
         LayerInfo layer = e.layer();
         long id = e.id();
         JsonNode patch = RequestBodies.jsonObject(ctx, MediaTypes.MERGE_PATCH_JSON, MediaTypes.JSON, MediaTypes.GEOJSON);
@@ -245,15 +282,17 @@ public final class FeatureEditsApi implements ApiExtension {
             FeatureDraft d = sinks.recordLandUseChange(layer, current, geometryInBody == null
                     ? draft(layer, current.geometry(), merged, CrsService.CRS84, "the feature")
                     : draft(layer, geometryInBody, merged, e.bodyCrs(), "the feature"), LocalDate.now(clock));
-            // Without If-Match the patch applies to the version just read: a write in between is a 412, not lost.
+            // With If-Match: * the patch applies to the version just read: a write in between is a 412, not lost.
             long basis = e.expected() == FeatureWriter.ANY_VERSION ? current.version() : e.expected();
+            // A patch that changes nothing makes no new version (and a stale If-Match is still a 412).
+            if (basis == current.version() && unchanged(layer, current, store.rules().prepare(layer, d))) return current;
             return written(w, layer, e.who(), "feature.update", w.replace(layer.id(), id, d, basis));
         });
         sendFeature(ctx, layer, f);
     }
 
     private void delete(Context ctx) {
-        FeatureEdit e = featureEdit(ctx);
+        FeatureEdit e = featureEdit(ctx, false);
         store.write(e.who().name(), w -> {
             w.delete(e.layer().id(), e.id(), e.expected());
             audit(w, e.who(), "feature.delete", e.layer(), e.id(), -1);
@@ -263,7 +302,7 @@ public final class FeatureEditsApi implements ApiExtension {
     }
 
     private void restore(Context ctx) {
-        FeatureEdit e = featureEdit(ctx);
+        FeatureEdit e = featureEdit(ctx, false);
         LayerInfo layer = e.layer();
         long id = e.id();
         FeatureVersion old = versionOf(layer, id, ctx.pathParam("version"));
@@ -319,12 +358,27 @@ public final class FeatureEditsApi implements ApiExtension {
     private static Map<String, Object> withoutDerived(LayerInfo layer, Map<String, ?> properties) {
         Map<String, Object> own = new LinkedHashMap<>();
         if (properties == null) return own;
-        Set<String> derived = SinkFields.isSinkLayer(layer) ? Set.copyOf(SinkFields.definitions().stream()
-                .map(p -> p.name()).toList()) : Set.of();
+        Set<String> derived = derived(layer);
         properties.forEach((k, v) -> {
             if (!derived.contains(k)) own.put(k, v);
         });
         return own;
+    }
+
+    /** The properties the service computes for a layer's features (the stored sink estimate). */
+    private static Set<String> derived(LayerInfo layer) {
+        if (!SinkFields.isSinkLayer(layer)) return Set.of();
+        return SinkFields.definitions().stream().map(PropertyDef::name).collect(Collectors.toSet());
+    }
+
+    /** Whether a prepared draft holds what the feature holds now (its geometry and its own properties). */
+    private static boolean unchanged(LayerInfo layer, Feature current, FeatureDraft prepared) {
+        if (!prepared.geometry().equalsExact(current.geometry())) return false;
+        Set<String> derived = derived(layer);
+        for (Map.Entry<String, ?> p : prepared.properties().entrySet()) {
+            if (!derived.contains(p.getKey()) && !Objects.equals(p.getValue(), current.property(p.getKey()))) return false;
+        }
+        return true;
     }
 
     private CrsDefinition contentCrs(Context ctx) {
@@ -338,13 +392,17 @@ public final class FeatureEditsApi implements ApiExtension {
         }
     }
 
+    /** What {@link #ifMatch} answers when the request has no {@code If-Match}. */
+    private static final long IF_MATCH_ABSENT = Long.MIN_VALUE;
+
     /**
-     * The version an {@code If-Match} header expects, or any version when there is none (the write is still
-     * versioned and kept in history, so nothing is lost).
+     * The version an {@code If-Match} header expects: any version for {@code *} (the write is still versioned
+     * and kept in history, so nothing is lost), {@link #IF_MATCH_ABSENT} when there is none.
      */
     private static long ifMatch(Context ctx) {
         String h = ctx.header("If-Match");
-        if (h == null || h.isBlank() || h.strip().equals("*")) return FeatureWriter.ANY_VERSION;
+        if (h == null || h.isBlank()) return IF_MATCH_ABSENT;
+        if (h.strip().equals("*")) return FeatureWriter.ANY_VERSION;
         String tag = h.strip();
         if (tag.contains(",")) throw ApiProblem.badRequest("If-Match takes the one ETag of the version you read");
         if (tag.startsWith("W/")) tag = tag.substring(2);

@@ -328,8 +328,7 @@ public final class FeaturesApi {
             if (p.type() == PropertyType.JSON) continue;
             ObjectNode q = props.putObject(p.name());
             q.put("title", p.title().in(lang));
-            q.put("type", p.type().jsonSchemaType());
-            if (p.type().jsonSchemaFormat() != null) q.put("format", p.type().jsonSchemaFormat());
+            q.setAll(PropertySchema.of(p));
         }
         schema.put("additionalProperties", false);
         sendJson(ctx, MediaTypes.SCHEMA_JSON, schema);

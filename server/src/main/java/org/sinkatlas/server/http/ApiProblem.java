@@ -15,6 +15,7 @@ public class ApiProblem extends RuntimeException {
     private final String code;
     private final String title;
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private final Map<String, String> members = new LinkedHashMap<>();
 
     public ApiProblem(int status, String code, String title, String detail) {
         super(detail);
@@ -47,6 +48,16 @@ public class ApiProblem extends RuntimeException {
     public ApiProblem withHeader(String name, String value) {
         headers.put(name, value);
         return this;
+    }
+
+    /** Adds a member to the problem body (RFC 7807 §3.2 extension members), e.g. the current {@code etag}. */
+    public ApiProblem withMember(String name, String value) {
+        members.put(name, value);
+        return this;
+    }
+
+    public Map<String, String> members() {
+        return Collections.unmodifiableMap(members);
     }
 
     public Map<String, String> headers() {

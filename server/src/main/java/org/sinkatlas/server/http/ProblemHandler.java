@@ -92,6 +92,7 @@ public final class ProblemHandler {
         body.put("title", p.title());
         body.put("status", p.status());
         body.put("detail", p.detail());
+        p.members().forEach(body::put);
         Responses.json(ctx, MediaTypes.PROBLEM_JSON, body);
     }
 }

@@ -7,6 +7,7 @@ import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.features.FeaturesApi;
+import org.sinkatlas.server.features.PropertySchema;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiRoute;
 import org.sinkatlas.server.http.Json;
@@ -68,10 +69,8 @@ public final class OpenApiDocument {
         if (layer != null && r.path().endsWith("/items")) {
             for (PropertyDef p : layer.properties()) {
                 if (p.type() == org.sinkatlas.layers.model.PropertyType.JSON) continue;
-                ObjectNode schema = Json.MAPPER.createObjectNode().put("type", p.type().jsonSchemaType());
-                if (p.type().jsonSchemaFormat() != null) schema.put("format", p.type().jsonSchemaFormat());
                 params.add(parameter(ApiParameter.query(p.name(), "Features whose " + p.name() + " equals this value ("
-                        + p.title().both() + ").", schema)));
+                        + p.title().both() + ").", PropertySchema.of(p))));
             }
         }
         if (r.requestType() != null) {
@@ -93,6 +92,10 @@ public final class OpenApiDocument {
             problemResponse(responses, "403", "The key's role or layers do not allow this");
         }
         if (r.path().contains("{")) problemResponse(responses, "404", "No such collection or feature");
+        r.parameters().stream().filter(p -> p.name().equals("If-Match")).findFirst().ifPresent(ifMatch -> {
+            problemResponse(responses, "412", "The feature changed since the version If-Match names");
+            if (ifMatch.required()) problemResponse(responses, "428", "No If-Match: the problem gives the current etag");
+        });
         problemResponse(responses, "503", "The data store does not answer");
     }
 

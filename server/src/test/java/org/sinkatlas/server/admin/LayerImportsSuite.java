@@ -205,6 +205,60 @@ abstract class LayerImportsSuite {
     }
 
     @Test
+    void aSinkLayerImportIsHeldToTheSinkRulesWhateverSinkFieldsItHas() throws Exception {
+        // A sink layer (land cover and area) made without the other sink fields: writes must not need them.
+        LayerInfo partial = new LayerInfo("partial-" + UUID.randomUUID().toString().substring(0, 8), Localized.of(
+                "部分" + UUID.randomUUID(), "Partial " + UUID.randomUUID()), Localized.of("测试", "Test"),
+                GeometryKind.MULTIPOLYGON, List.of(PropertyDef.of("name", PropertyType.STRING, "名称", "Name"),
+                        PropertyDef.of("landcover", PropertyType.STRING, "地类", "Land cover"),
+                        PropertyDef.of("sink_area_m2", PropertyType.REAL, "面积", "Area")), null, false, "test", List.of());
+        demo().store().createLayer(partial);
+        try {
+            String survey = SURVEY.replace("\"AREA_HA\":96.5", "\"landcover\":\"1101\"")
+                    .replace("\"AREA_HA\":12", "\"landcover\":\"9999\"");
+            HttpResponse<String> started = DemoServer.send(HttpRequest.newBuilder(URI.create(demo().url() + "/admin/layers/"
+                    + partial.id() + "/imports")).POST(HttpRequest.BodyPublishers.ofString(survey))
+                    .header("Content-Type", "application/geo+json").header("Authorization", "Bearer " + demo().adminToken())
+                    .build());
+            JsonNode job = finished(started);
+            assertFalse(job.at("/report/committed").asBoolean(), job.toString());
+            assertEquals("feature 2", job.at("/report/rejections/0/place").asText());
+            assertTrue(job.at("/report/rejections/0/reason").asText().contains("unknown land cover '9999'"), job.toString());
+            assertEquals(0, demo().store().count(partial.id(), Filter.ALL));
+
+            started = DemoServer.send(HttpRequest.newBuilder(URI.create(demo().url() + "/admin/layers/" + partial.id()
+                    + "/imports")).POST(HttpRequest.BodyPublishers.ofString(survey.replace("9999", "0304")))
+                    .header("Content-Type", "application/geo+json").header("Authorization", "Bearer " + demo().adminToken())
+                    .build());
+            job = finished(started);
+            assertTrue(job.at("/report/committed").asBoolean(), job.toString());
+            assertEquals(2, demo().store().count(partial.id(), Filter.ALL));
+        } finally {
+            demo().store().dropLayer(partial.id());
+        }
+    }
+
+    @Test
+    void heightsAreRefusedUnlessTheyMayBeDropped() throws Exception {
+        // A survey shapefile with heights (PolygonZ, as RTK receivers record them).
+        String withHeights = SURVEY.replaceAll("\\[(120\\.9\\d*|121\\.0),(31\\.\\d+)\\]", "[$1,$2,3.2]");
+        byte[] zip = Files.readAllBytes(shapefileZip(withHeights, true));
+        JsonNode job = finished(upload("", demo().adminToken(), "application/zip", zip, "rtk.zip"));
+        assertFalse(job.at("/report/committed").asBoolean(), job.toString());
+        assertEquals(2, job.at("/report/rejected").asLong(), job.toString());
+        assertTrue(job.at("/report/rejections/0/reason").asText().contains("the geometry has heights (z = 3.2"), job.toString());
+        assertEquals(0, count());
+        job = finished(upload("?drop-heights=true", demo().adminToken(), "application/zip", zip, "rtk.zip"));
+        assertTrue(job.at("/report/committed").asBoolean(), job.toString());
+        assertTrue(job.at("/report/notes").toString().contains("dropped the heights (z) of 2 features, as asked"), job.toString());
+        assertEquals(2, count());
+        try (org.sinkatlas.layers.store.StoreCursor<org.sinkatlas.layers.model.Feature> stored = demo().store().query(
+                layer.id(), org.sinkatlas.layers.store.FeatureQuery.all())) {
+            assertTrue(Double.isNaN(stored.next().geometry().getCoordinate().getZ()), "stored in 2D");
+        }
+    }
+
+    @Test
     void theUploadIsDescribedInTheApi() throws Exception {
         JsonNode api = JSON.readTree(demo().get("/api").body());
         JsonNode post = api.at("/paths/~1admin~1layers~1{layerId}~1imports/post");

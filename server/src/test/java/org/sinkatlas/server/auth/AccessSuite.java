@@ -178,13 +178,19 @@ abstract class AccessSuite {
         int layers = demo().store().layers().size();
         String parcels = demo().store().layer("parcels").orElseThrow().title().zh();
         String copy = "{\"id\":\"parcels-copy\",\"title\":{\"zh\":\"" + parcels + "\",\"en\":\"Another title\"},"
-                + "\"description\":{\"zh\":\"x\",\"en\":\"x\"},\"geometryKind\":\"POINT\",\"properties\":[]}";
+                + "\"description\":{\"zh\":\"x\",\"en\":\"x\"},\"geometryKind\":\"MULTIPOLYGON\",\"properties\":["
+                + "{\"name\":\"landcover\",\"type\":\"STRING\",\"title\":{\"zh\":\"地类\",\"en\":\"Land cover\"}},"
+                + "{\"name\":\"sink_area_m2\",\"type\":\"REAL\",\"title\":{\"zh\":\"面积\",\"en\":\"Area\"}}]}";
         assertProblem(demo().call("POST", "/admin/layers", admin, "application/json", copy), 409, "already used by layer 'parcels'");
         assertEquals(layers, demo().store().layers().size());
         assertTrue(demo().store().layer("parcels-copy").isEmpty());
         String unique = copy.replace(parcels, "独有标题").replace("Another title", "A title of its own");
-        assertEquals(201, demo().call("POST", "/admin/layers", admin, "application/json", unique).statusCode());
+        HttpResponse<String> made = demo().call("POST", "/admin/layers", admin, "application/json", unique);
+        assertEquals(201, made.statusCode(), made.body());
         try {
+            // Land cover and area make it a sink layer: it gets the estimate properties the service keeps.
+            assertTrue(made.body().contains("\"sink_net_tco2e\""), made.body());
+            assertTrue(demo().store().layer("parcels-copy").orElseThrow().property("sink_net_tco2e").isPresent());
             assertProblem(demo().call("PATCH", "/admin/layers/parcels-copy", admin, "application/merge-patch+json",
                     "{\"title\":{\"zh\":\"" + parcels + "\",\"en\":\"x\"}}"), 409, "already used by layer 'parcels'");
             assertEquals("独有标题", demo().store().layer("parcels-copy").orElseThrow().title().zh());

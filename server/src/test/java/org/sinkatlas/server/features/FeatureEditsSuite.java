@@ -19,6 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureVersion;
+import org.sinkatlas.layers.model.GeometryKind;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.Localized;
+import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.layers.model.PropertyType;
 import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.ServiceRecord;
@@ -130,7 +135,7 @@ abstract class FeatureEditsSuite {
         String path = "/collections/parcels/items/" + parcel.id();
         double before = ((Number) parcel.property(SinkFields.DENSITY)).doubleValue();
         HttpResponse<String> planted = send("PATCH", path, officer, "application/merge-patch+json",
-                "{\"properties\":{\"landcover\":\"0301\",\"landcover_fractions\":null}}");
+                "{\"properties\":{\"landcover\":\"0301\",\"landcover_fractions\":null}}", "If-Match", "\"" + parcel.version() + "\"");
         assertEquals(200, planted.statusCode(), planted.body());
         double after = json(planted).at("/properties/" + SinkFields.DENSITY).asDouble();
         assertTrue(after > before + 1, "paddy " + before + " became forest " + after + " tCO2e/ha/yr");
@@ -148,6 +153,115 @@ abstract class FeatureEditsSuite {
         JsonNode since = json(restored).at("/properties/" + SinkFields.LANDUSE_SINCE);
         assertTrue(since.isNull() || since.isMissingNode(), "the restored version keeps its own history: " + since);
         assertEquals("\"" + (parcel.version() + 2) + "\"", etag(restored), "a restore is a new version");
+    }
+
+    @Test
+    void aChangeMustNameTheVersionItChangesAndAChangeOfNothingMakesNoVersion() throws Exception {
+        String officer = demo().officerToken("if-match officer", "sink-projects");
+        HttpResponse<String> created = send("POST", PROJECTS, officer, "application/geo+json", project("if-match", "planned", RING));
+        String path = created.headers().firstValue("Location").orElseThrow().substring(demo().url().length());
+        long id = Long.parseLong(path.replaceAll(".*/", ""));
+        for (String method : List.of("PUT", "PATCH")) {
+            HttpResponse<String> blind = send(method, path, officer, method.equals("PUT") ? "application/geo+json"
+                    : "application/merge-patch+json", method.equals("PUT") ? project("if-match", "built", RING)
+                    : "{\"properties\":{\"status\":\"built\"}}");
+            assertEquals(428, blind.statusCode(), blind.body());
+            assertEquals("\"1\"", json(blind).get("etag").asText(), blind.body());
+            assertEquals("\"1\"", etag(blind));
+            assertTrue(json(blind).get("detail").asText().contains("If-Match"), blind.body());
+        }
+        assertEquals(404, send("PUT", PROJECTS + "/999999", officer, "application/geo+json", project("x", "built", RING))
+                .statusCode(), "no feature: 404 before 428");
+        assertEquals(1, demo().store().history("sink-projects", id).size(), "nothing was written");
+
+        // QGIS saves with PUT and no If-Match: its saves stay unconditional.
+        HttpResponse<String> qgis = send("PUT", path, officer, "application/geo+json", project("if-match", "built", RING),
+                "User-Agent", "Mozilla/5.0 QGIS/33400/Debian GNU/Linux 12 (bookworm)");
+        assertEquals(200, qgis.statusCode(), qgis.body());
+        assertEquals("\"2\"", etag(qgis));
+
+        for (String tag : List.of("\"2\"", "*")) {
+            HttpResponse<String> same = send("PATCH", path, officer, "application/merge-patch+json",
+                    "{\"properties\":{\"status\":\"built\",\"name\":\"if-match\"}}", "If-Match", tag);
+            assertEquals(200, same.statusCode(), same.body());
+            assertEquals("\"2\"", etag(same), "a patch of nothing keeps the version");
+        }
+        assertEquals(412, send("PATCH", path, officer, "application/merge-patch+json", "{\"properties\":{\"status\":\"built\"}}",
+                "If-Match", "\"1\"").statusCode(), "a stale If-Match is a conflict even when nothing would change");
+        assertEquals(2, demo().store().history("sink-projects", id).size());
+        assertEquals(204, send("DELETE", path, officer, null, null).statusCode(), "a delete needs no If-Match");
+
+        JsonNode put = new com.fasterxml.jackson.databind.ObjectMapper().readTree(demo().get("/api").body())
+                .at("/paths/~1collections~1sink-projects~1items~1{featureId}/put");
+        assertTrue(put.get("parameters").toString().contains("\"name\":\"If-Match\",\"in\":\"header\""), put.toString());
+        assertTrue(put.get("responses").has("428"), put.toString());
+    }
+
+    @Test
+    void writesAreHeldToTheSinkRulesAndThePropertyLimits() {
+        String officer = demo().officerToken("rules officer", "parcels", "sink-projects", "energy-sites");
+        Feature parcel;
+        try (StoreCursor<Feature> c = demo().store().query("parcels", new FeatureQuery(new Filter.Compare("landcover",
+                org.sinkatlas.layers.filter.ComparisonOp.EQ, "0101"), 0, 1))) {
+            parcel = c.next();
+        }
+        Feature project = demo().store().feature("sink-projects", 1).orElseThrow();
+        Feature site = demo().store().feature("energy-sites", 1).orElseThrow();
+        long parcels = demo().store().count("parcels", Filter.ALL);
+        String parcelPath = "/collections/parcels/items/" + parcel.id();
+        String parcelVersion = "\"" + parcel.version() + "\"";
+        Object[][] cases = {
+            {"PATCH", parcelPath, parcelVersion, "{\"properties\":{\"landcover\":\"9999\",\"landcover_fractions\":null}}",
+                "unknown land cover '9999'"},
+            {"PATCH", parcelPath, parcelVersion, "{\"properties\":{\"landcover_fractions\":{\"0101\":0.5,\"0301\":0.3}}}",
+                "land-cover fractions must sum to 1, they sum to 0.8"},
+            {"PATCH", parcelPath, parcelVersion, "{\"properties\":{\"previous_landcover\":\"paddy\"}}",
+                "unknown previous_landcover 'paddy'"},
+            {"POST", "/collections/parcels/items", null, "{\"type\":\"Feature\",\"properties\":{\"landcover\":\"9999\"},"
+                + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[" + RING + "]}}", "unknown land cover '9999'"},
+            {"PATCH", PROJECTS + "/1", "\"" + project.version() + "\"", "{\"properties\":{\"note\":\"" + "x".repeat(10_001)
+                + "\"}}", "property 'note': 10,001 characters, more than its limit of 10,000"},
+            {"PATCH", "/collections/energy-sites/items/1", "\"" + site.version() + "\"",
+                "{\"properties\":{\"capacity_mw\":-5}}", "property 'capacity_mw': -5 is below its minimum of 0"},
+        };
+        for (Object[] c : cases) {
+            String type = c[0].equals("POST") ? "application/geo+json" : "application/merge-patch+json";
+            HttpResponse<String> r = c[2] == null ? send((String) c[0], (String) c[1], officer, type, (String) c[3])
+                    : send((String) c[0], (String) c[1], officer, type, (String) c[3], "If-Match", (String) c[2]);
+            assertEquals(422, r.statusCode(), c[4] + ": " + r.body());
+            assertTrue(json(r).get("detail").asText().contains((String) c[4]), r.body());
+        }
+        assertEquals(parcels, demo().store().count("parcels", Filter.ALL), "nothing was created");
+        for (Feature before : List.of(parcel, project, site)) {
+            String layer = before == parcel ? "parcels" : before == project ? "sink-projects" : "energy-sites";
+            Feature now = demo().store().feature(layer, before.id()).orElseThrow();
+            assertEquals(before.version(), now.version(), layer + " unchanged");
+            assertEquals(before.version(), demo().store().history(layer, before.id()).size(), layer + ": no new version");
+        }
+        String schema = send("GET", "/collections/energy-sites/queryables", null, null, null).body();
+        assertTrue(schema.contains("\"capacity_mw\"") && schema.contains("\"minimum\":0.0"), schema);
+        assertTrue(send("GET", "/collections/sink-projects/queryables", null, null, null).body().contains("\"maxLength\":10000"));
+    }
+
+    @Test
+    void aSinkLayerWithoutEverySinkFieldTakesWritesAndKeepsTheFieldsItHas() {
+        LayerInfo partial = new LayerInfo("partial-sinks", Localized.of("部分碳汇字段", "Partial sink fields"),
+                Localized.of("测试", "Test"), GeometryKind.MULTIPOLYGON, List.of(
+                        PropertyDef.of("landcover", PropertyType.STRING, "地类", "Land cover"),
+                        PropertyDef.of(SinkFields.AREA, PropertyType.REAL, "面积", "Area")), null, true, "test", List.of());
+        demo().store().createLayer(partial);
+        try {
+            String officer = demo().officerToken("partial officer", "partial-sinks");
+            HttpResponse<String> made = send("POST", "/collections/partial-sinks/items", officer, "application/geo+json",
+                    "{\"type\":\"Feature\",\"properties\":{\"landcover\":\"0301\"},\"geometry\":{\"type\":\"Polygon\","
+                            + "\"coordinates\":[" + RING + "]}}");
+            assertEquals(201, made.statusCode(), made.body());
+            Feature f = demo().store().feature("partial-sinks", json(made).get("id").asLong()).orElseThrow();
+            // The ring is about 955 m by 1,112 m.
+            assertEquals(1.06e6, ((Number) f.property(SinkFields.AREA)).doubleValue(), 0.02e6);
+        } finally {
+            demo().store().dropLayer("partial-sinks");
+        }
     }
 
     @Test
@@ -199,6 +313,9 @@ abstract class FeatureEditsSuite {
                 .replace("\"status\"", "\"colour\""), 422, "unknown property 'colour'"});
         cases.put("300,000 vertices", new Object[] {"application/geo+json", project("x", "planned", huge.toString()), 413,
             "at most 250000"});
+        cases.put("heights", new Object[] {"application/geo+json", project("x", "planned",
+                "[[120.70,31.00,4.5],[120.71,31.00,4.5],[120.71,31.01,4.5],[120.70,31.00,4.5]]"), 422,
+            "the geometry has heights (z = 4.5 at 120.7, 31)"});
         cases.put("no geometry", new Object[] {"application/geo+json", "{\"type\":\"Feature\",\"properties\":{\"name\":\"x\"},"
                 + "\"geometry\":null}", 400, "no geometry"});
         cases.forEach((what, c) -> {
@@ -209,10 +326,11 @@ abstract class FeatureEditsSuite {
             assertTrue(json(r).get("detail").asText().contains((String) c[3]), what + ": " + r.body());
         });
         HttpResponse<String> wrongType = send("PATCH", "/collections/energy-sites/items/1", officer,
-                "application/merge-patch+json", "{\"properties\":{\"capacity_mw\":\"lots\"}}");
+                "application/merge-patch+json", "{\"properties\":{\"capacity_mw\":\"lots\"}}", "If-Match", "*");
         assertEquals(422, wrongType.statusCode(), wrongType.body());
         assertTrue(json(wrongType).get("detail").asText().contains("capacity_mw"), wrongType.body());
-        assertEquals(400, send("PATCH", PROJECTS + "/1", officer, "application/merge-patch+json", "{\"colour\":1}").statusCode());
+        assertEquals(400, send("PATCH", PROJECTS + "/1", officer, "application/merge-patch+json", "{\"colour\":1}",
+                "If-Match", "*").statusCode());
         assertEquals(412, send("PUT", PROJECTS + "/1", officer, "application/geo+json", project("x", "built", RING),
                 "If-Match", "\"not-a-version\"").statusCode());
         assertEquals(400, send("POST", PROJECTS, officer, "application/geo+json", project("x", "planned", RING),

@@ -15,6 +15,7 @@ import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.FeatureWriter;
+import org.sinkatlas.layers.store.InvalidFeatureException;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.sink.calc.LandCoverMix;
 import org.sinkatlas.sink.calc.SinkCalculator;
@@ -27,7 +28,9 @@ import org.sinkatlas.sink.standard.StandardCatalog;
  * and start-up all use: one calculator per standard (it holds the standard's Monte Carlo draws), the
  * sink properties a newer version keeps added to layers made by an older one, the land-use history of a
  * feature whose land cover an edit changes, the estimate stored with a written feature in the write's own
- * transaction, and the recompute of layers whose estimates are missing or from another standard.
+ * transaction, and the recompute of layers whose estimates are missing or from another standard. From its
+ * making on, every write to the store's sink layers must give a land cover the standard can estimate (a
+ * {@link org.sinkatlas.layers.store.FeatureRule}), so that no route stores what {@code /sinks/estimate} refuses.
  */
 public final class SinkUpkeep {
 
@@ -38,6 +41,23 @@ public final class SinkUpkeep {
     public SinkUpkeep(LayerStore store, StandardCatalog standards) {
         this.store = store;
         this.standards = standards;
+        store.rules().add(this::checkSinkInput);
+    }
+
+    /**
+     * The rules of {@code /sinks/estimate} for a feature of a sink layer that gives a land cover: known codes,
+     * fractions that sum to 1, a land-use history and crown fraction the calculator can read. A feature
+     * without a land cover is not yet classified, and allowed.
+     */
+    private void checkSinkInput(LayerInfo layer, FeatureDraft draft) {
+        if (!SinkFields.isSinkLayer(layer)) return;
+        Map<String, ?> p = draft.properties();
+        if (p.get(SinkFields.LANDCOVER) == null && p.get(SinkFields.FRACTIONS) == null) return;
+        try {
+            current().areas(FeatureSinkInput.of(draft.geometry(), p));
+        } catch (SinkInputException e) {
+            throw new InvalidFeatureException(e.getMessage());
+        }
     }
 
     public StandardCatalog standards() {
@@ -56,12 +76,15 @@ public final class SinkUpkeep {
 
     /** Adds the land-use history and estimate properties this version keeps to sink layers that lack them. */
     public void upgradeLayers() {
-        for (LayerInfo layer : store.layers()) {
-            if (!SinkFields.isSinkLayer(layer)) continue;
-            List<PropertyDef> wanted = new ArrayList<>(SinkFields.historyDefinitions());
-            wanted.addAll(SinkFields.definitions());
-            store.addProperties(layer.id(), wanted);
-        }
+        for (LayerInfo layer : store.layers()) upgradeLayer(layer);
+    }
+
+    /** Adds what {@link #upgradeLayers()} adds to one layer, when it is a sink layer. */
+    public void upgradeLayer(LayerInfo layer) {
+        if (!SinkFields.isSinkLayer(layer)) return;
+        List<PropertyDef> wanted = new ArrayList<>(SinkFields.historyDefinitions());
+        wanted.addAll(SinkFields.definitions());
+        store.addProperties(layer.id(), wanted);
     }
 
     /**
@@ -99,10 +122,13 @@ public final class SinkUpkeep {
         }
     }
 
-    /** Stores a just-written feature's estimate in the write's own transaction (sink layers only). */
+    /**
+     * Stores a just-written feature's estimate in the write's own transaction (sink layers only), in the
+     * estimate properties the layer has: they are the service's own, and never block a write.
+     */
     public void estimateWritten(FeatureWriter writer, LayerInfo layer, Feature written) {
         if (!SinkFields.isSinkLayer(layer)) return;
-        writer.annotate(layer.id(), written.id(), StoredEstimates.valuesFor(current(), written));
+        writer.annotate(layer.id(), written.id(), StoredEstimates.valuesFor(current(), layer, written));
     }
 
     /** Sink layers whose stored estimates are missing or from another standard, with how many features each. */

@@ -32,9 +32,14 @@ public final class StoredEstimates {
 
     private StoredEstimates() {}
 
-    /** The stored-estimate properties of one feature (all null when its land cover cannot be estimated). */
-    public static Map<String, Object> valuesFor(SinkCalculator calc, Feature f) {
-        return valuesFor(calc, f.geometry(), f.properties()).values();
+    /**
+     * The stored-estimate properties of one feature that its layer has (all null when its land cover cannot be
+     * estimated): a layer made with only some of them keeps those.
+     */
+    public static Map<String, Object> valuesFor(SinkCalculator calc, LayerInfo layer, Feature f) {
+        Map<String, Object> all = valuesFor(calc, f.geometry(), f.properties()).values();
+        all.keySet().removeIf(name -> layer.property(name).isEmpty());
+        return all;
     }
 
     /** Stored-estimate values, or the reason there are none. */
@@ -96,24 +101,24 @@ public final class StoredEstimates {
             while (features.hasNext()) {
                 batch.add(features.next());
                 if (batch.size() == BATCH) {
-                    writeBatch(store, layerId, calc, batch);
+                    writeBatch(store, layer, calc, batch);
                     progress.accept(done.addAndGet(batch.size()));
                     batch.clear();
                 }
             }
         }
         if (!batch.isEmpty()) {
-            writeBatch(store, layerId, calc, batch);
+            writeBatch(store, layer, calc, batch);
             progress.accept(done.addAndGet(batch.size()));
         }
         return done.get();
     }
 
-    private static void writeBatch(LayerStore store, String layerId, SinkCalculator calc, List<Feature> batch) {
+    private static void writeBatch(LayerStore store, LayerInfo layer, SinkCalculator calc, List<Feature> batch) {
         // Estimates in parallel (the calculator is thread-safe), the write in one transaction.
-        List<Map<String, Object>> values = batch.parallelStream().map(f -> valuesFor(calc, f)).toList();
+        List<Map<String, Object>> values = batch.parallelStream().map(f -> valuesFor(calc, layer, f)).toList();
         store.write("sink-estimates", w -> {
-            for (int i = 0; i < batch.size(); i++) w.annotate(layerId, batch.get(i).id(), values.get(i));
+            for (int i = 0; i < batch.size(); i++) w.annotate(layer.id(), batch.get(i).id(), values.get(i));
             return null;
         });
     }

@@ -22,8 +22,8 @@ import org.sinkatlas.layers.format.FormatException;
 
 /**
  * Reads the shapes of a .shp file (ESRI Shapefile Technical Description, 1998) into JTS geometries: Point,
- * MultiPoint, PolyLine (LineString or MultiLineString) and Polygon (Polygon or MultiPolygon), and their Z and M
- * variants read as 2D. Polygon rings are sorted as the format defines them: clockwise rings are shells,
+ * MultiPoint, PolyLine (LineString or MultiLineString) and Polygon (Polygon or MultiPolygon), their Z variants
+ * with heights and their M variants without the measures. Polygon rings are sorted as the format defines them: clockwise rings are shells,
  * counter-clockwise rings are holes, each hole belonging to the smallest shell that contains it; a hole inside
  * no shell is taken as a shell, as GDAL does. The file's structure is checked when it is opened, so a
  * truncated file is refused before any shape is used. Not thread-safe.
@@ -42,6 +42,9 @@ final class ShpReader implements AutoCloseable {
             super(message);
         }
     }
+
+    /** The largest record read: a polygon of 16 million vertices, far beyond any parcel. */
+    static final long MAX_RECORD_BYTES = 256L << 20;
 
     private final String name;
     private final FileChannel channel;
@@ -110,7 +113,13 @@ final class ShpReader implements AutoCloseable {
     Geometry next() throws IOException, ShapeException {
         header.clear();
         channel.read(header, position);
-        int length = 2 * header.getInt(4);
+        // The lengths were checked against the file when it was opened; one record is still held in memory.
+        long declared = 2L * header.getInt(4);
+        if (declared > MAX_RECORD_BYTES) {
+            position += 8 + declared;
+            throw new ShapeException("the shape record has " + declared + " bytes; at most " + MAX_RECORD_BYTES + " are read");
+        }
+        int length = (int) declared;
         if (content.capacity() < length) content = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         content.clear().limit(length);
         channel.read(content, position + 8);
@@ -122,25 +131,32 @@ final class ShpReader implements AutoCloseable {
     private Geometry shape(ByteBuffer b) throws ShapeException {
         int type = b.getInt(0);
         int base = type == 31 ? 31 : type % 10 == 1 ? POINT : type % 10;
+        // The Z variants (11 PointZ ... 18 MultiPointZ) give each point a height after the x and y of all points.
+        boolean withZ = type >= 11 && type <= 18;
         switch (base) {
             case NULL:
                 return null;
-            case POINT:
+            case POINT: {
                 need(b, 20);
-                return factory.createPoint(new Coordinate(b.getDouble(4), b.getDouble(12)));
+                Coordinate c = new Coordinate(b.getDouble(4), b.getDouble(12));
+                if (withZ && b.limit() >= 28) c.setZ(b.getDouble(20));
+                return factory.createPoint(c);
+            }
             case MULTIPOINT: {
                 need(b, 40);
                 int points = b.getInt(36);
+                if (points < 0) throw new ShapeException("negative point count");
                 need(b, 40 + 16L * points);
+                Coordinate[] cs = new Coordinate[points];
+                for (int i = 0; i < points; i++) cs[i] = new Coordinate(b.getDouble(40 + 16 * i), b.getDouble(48 + 16 * i));
+                if (withZ) heights(b, 40 + 16 * points, cs);
                 Point[] out = new Point[points];
-                for (int i = 0; i < points; i++) {
-                    out[i] = factory.createPoint(new Coordinate(b.getDouble(40 + 16 * i), b.getDouble(48 + 16 * i)));
-                }
+                for (int i = 0; i < points; i++) out[i] = factory.createPoint(cs[i]);
                 return factory.createMultiPoint(out);
             }
             case POLYLINE:
             case POLYGON: {
-                List<Coordinate[]> parts = parts(b);
+                List<Coordinate[]> parts = parts(b, withZ);
                 return base == POLYLINE ? lines(parts) : polygons(parts);
             }
             case 31:
@@ -154,13 +170,14 @@ final class ShpReader implements AutoCloseable {
         if (b.limit() < bytes) throw new ShapeException("the shape record is shorter than its content says");
     }
 
-    private static List<Coordinate[]> parts(ByteBuffer b) throws ShapeException {
+    private static List<Coordinate[]> parts(ByteBuffer b, boolean withZ) throws ShapeException {
         need(b, 44);
         int parts = b.getInt(36);
         int points = b.getInt(40);
         if (parts < 0 || points < 0) throw new ShapeException("negative part or point count");
+        // In long: counts near 2^31 must not wrap round into a small size that passes the check.
+        need(b, 44 + 4L * parts + 16L * points);
         int pointsAt = 44 + 4 * parts;
-        need(b, pointsAt + 16L * points);
         List<Coordinate[]> out = new ArrayList<>(parts);
         for (int p = 0; p < parts; p++) {
             int from = b.getInt(44 + 4 * p);
@@ -172,7 +189,22 @@ final class ShpReader implements AutoCloseable {
             }
             out.add(c);
         }
+        if (withZ && out.stream().mapToInt(part -> part.length).sum() == points) {
+            Coordinate[] all = new Coordinate[points];
+            int i = 0;
+            for (Coordinate[] part : out) {
+                for (Coordinate c : part) all[i++] = c;
+            }
+            heights(b, pointsAt + 16 * points, all);
+        }
         return out;
+    }
+
+    /** Sets the heights of a Z shape's points from its Z range and array at {@code at}, when the record holds them. */
+    private static void heights(ByteBuffer b, int at, Coordinate[] points) {
+        long zArray = at + 16L;
+        if (b.limit() < zArray + 8L * points.length) return;
+        for (int i = 0; i < points.length; i++) points[i].setZ(b.getDouble((int) zArray + 8 * i));
     }
 
     private Geometry lines(List<Coordinate[]> parts) throws ShapeException {

@@ -45,6 +45,7 @@ import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.store.ChangeLog;
 import org.sinkatlas.layers.store.FeatureChecks;
+import org.sinkatlas.layers.store.FeatureRules;
 import org.sinkatlas.layers.store.StoreChange;
 import org.sinkatlas.layers.store.ServiceRecord;
 import org.sinkatlas.layers.store.StoreCursor;
@@ -94,6 +95,7 @@ public final class GeoPackageStore implements LayerStore {
     private final SqlFilterCompiler compiler = new SqlFilterCompiler(dialect);
     private final GpkgGeometryCodec writeCodec = new GpkgGeometryCodec();
     private final ChangeLog changes = new ChangeLog();
+    private final FeatureRules rules = new FeatureRules();
 
     private GeoPackageStore(Path file, GeoPackage geoPackage) throws SQLException {
         this.file = file;
@@ -409,6 +411,11 @@ public final class GeoPackageStore implements LayerStore {
     }
 
     @Override
+    public FeatureRules rules() {
+        return rules;
+    }
+
+    @Override
     public LayerExtent extent(String layerId) {
         LayerInfo layer = requireLayer(layerId);
         LayerCache cache = cache(layerId);
@@ -669,7 +676,7 @@ public final class GeoPackageStore implements LayerStore {
         @Override
         public Feature insert(String layerId, FeatureDraft draft) {
             LayerInfo layer = requireLayer(layerId);
-            FeatureDraft checked = FeatureChecks.prepare(layer, draft);
+            FeatureDraft checked = rules.prepare(layer, draft);
             touched.add(layerId);
             StringBuilder cols = new StringBuilder(GEOM);
             StringBuilder marks = new StringBuilder("?");
@@ -701,7 +708,7 @@ public final class GeoPackageStore implements LayerStore {
         @Override
         public Feature replace(String layerId, long featureId, FeatureDraft draft, long expectedVersion) {
             LayerInfo layer = requireLayer(layerId);
-            FeatureDraft checked = FeatureChecks.prepare(layer, draft);
+            FeatureDraft checked = rules.prepare(layer, draft);
             long[] current = currentVersion(layer, featureId);
             long version = current[0];
             if (expectedVersion != ANY_VERSION && expectedVersion != version) {

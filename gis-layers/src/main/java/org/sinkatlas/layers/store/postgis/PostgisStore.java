@@ -35,6 +35,7 @@ import org.sinkatlas.layers.model.LayerExtent;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.store.FeatureChecks;
+import org.sinkatlas.layers.store.FeatureRules;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.LayerStore;
@@ -82,6 +83,7 @@ public final class PostgisStore implements LayerStore {
     private final SqlFilterCompiler compiler = new SqlFilterCompiler(dialect);
     private final Map<String, LayerCache> caches = new ConcurrentHashMap<>();
     private final ChangeLog changes = new ChangeLog();
+    private final FeatureRules rules = new FeatureRules();
     private final Map<String, String> tileSql = new ConcurrentHashMap<>();
     /** A feature's box in the storage CRS, as four columns. */
     private static final String BOX = "ST_XMin(geom), ST_XMax(geom), ST_YMin(geom), ST_YMax(geom)";
@@ -361,6 +363,11 @@ public final class PostgisStore implements LayerStore {
             caches.put(layerId, cache);
         }
         return cache;
+    }
+
+    @Override
+    public FeatureRules rules() {
+        return rules;
     }
 
     @Override
@@ -727,7 +734,7 @@ public final class PostgisStore implements LayerStore {
         @Override
         public Feature insert(String layerId, FeatureDraft draft) {
             LayerInfo layer = requireLayer(layerId);
-            FeatureDraft checked = FeatureChecks.prepare(layer, draft);
+            FeatureDraft checked = rules.prepare(layer, draft);
             try {
                 long id = nextId(layer);
                 Feature f = new Feature(id, checked.geometry(), typed(checked), 1, now, now);
@@ -744,7 +751,7 @@ public final class PostgisStore implements LayerStore {
         @Override
         public Feature replace(String layerId, long featureId, FeatureDraft draft, long expectedVersion) {
             LayerInfo layer = requireLayer(layerId);
-            FeatureDraft checked = FeatureChecks.prepare(layer, draft);
+            FeatureDraft checked = rules.prepare(layer, draft);
             try {
                 flush();
                 Object[] current = lockCurrent(layer, featureId);

@@ -1,6 +1,7 @@
 package org.sinkatlas.layers.format.shapefile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
@@ -132,6 +133,40 @@ class ShapefilePartsTest {
             SourceFeature f = source.next();
             assertEquals("林地", f.properties().get("name"));
             assertEquals("POINT (120.9 31.1)", f.geometry().toText());
+        }
+    }
+
+    @Test
+    void aRecordAskingForHugeCountsIsRefusedWithoutAllocatingThem() throws Exception {
+        Path shp = dir.resolve("t.shp");
+        try (ShpWriter w = new ShpWriter(shp, dir.resolve("t.shx"), ShpReader.POLYGON)) {
+            w.write(new WKTReader().read("POLYGON ((0 0, 0 1, 1 1, 0 0))"));
+        }
+        // Part count 2^30: four bytes each wraps round to 0 in int arithmetic.
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(shp, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, 1 << 30), 108 + 36);
+        }
+        try (ShpReader r = new ShpReader(shp)) {
+            ShpReader.ShapeException e = assertThrows(ShpReader.ShapeException.class, r::next);
+            assertEquals("the shape record is shorter than its content says", e.getMessage());
+        }
+    }
+
+    @Test
+    void heightsOfZShapesAreRead() throws Exception {
+        Path src = dir.resolve("z.geojson");
+        java.nio.file.Files.writeString(src, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                + "\"properties\":{},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[120.9,31.0,2.5],[120.91,31.0,2.5],"
+                + "[120.91,31.01,3.0],[120.9,31.0,2.5]]]}}]}");
+        Path shp = dir.resolve("z.shp");
+        org.sinkatlas.layers.testing.Gdal.run("ogr2ogr", "-f", "ESRI Shapefile", shp.toString(), src.toString());
+        try (ShpReader r = new ShpReader(shp)) {
+            assertEquals(15, r.shapeType(), "PolygonZ");
+            Geometry g = r.next();
+            // The shapefile turns the ring clockwise: find the corner by its place.
+            for (org.locationtech.jts.geom.Coordinate c : g.getCoordinates()) {
+                assertEquals(c.x == 120.91 && c.y == 31.01 ? 3.0 : 2.5, c.getZ(), c.toString());
+            }
         }
     }
 }
