@@ -146,7 +146,7 @@ public final class TargetsApi implements ApiExtension {
         QueryParameters.requireKnown(ctx, Set.of("asOf", "f"));
         Out out = out(ctx, true);
         LocalDate asOf = asOf(ctx);
-        List<TargetProgress> all = tracker.all(asOf);
+        List<TargetProgress> all = tracker.all(asOf, Access.caller(ctx).seesDrafts());
         String base = urls.base(ctx);
         if (out == Out.CSV) {
             csv(ctx, "targets-" + asOf + ".csv", TargetCsv.list(all));
@@ -187,7 +187,7 @@ public final class TargetsApi implements ApiExtension {
         QueryParameters.requireKnown(ctx, Set.of("asOf", "f"));
         Target t = target(ctx.pathParam("targetId"));
         Out out = out(ctx, true);
-        TargetProgress p = tracker.progress(t, asOf(ctx));
+        TargetProgress p = tracker.progress(t, asOf(ctx), Access.caller(ctx).seesDrafts());
         String base = urls.base(ctx);
         switch (out) {
             case CSV -> csv(ctx, t.id() + "-" + p.asOf() + ".csv", TargetCsv.history(p));
@@ -204,7 +204,7 @@ public final class TargetsApi implements ApiExtension {
             throw ApiProblem.notFound("target " + t.id() + " is reported, not measured from a layer; see /targets/"
                     + t.id() + "/reports");
         }
-        TargetProgress p = tracker.progress(t, asOf(ctx));
+        TargetProgress p = tracker.progress(t, asOf(ctx), Access.caller(ctx).seesDrafts());
         String base = urls.base(ctx);
         if (out == Out.CSV) {
             csv(ctx, t.id() + "-features-" + p.asOf() + ".csv", TargetCsv.features(p, base));

@@ -56,6 +56,40 @@ abstract class TargetsApiSuite {
     }
 
     @Test
+    void aWithdrawnLayerShowsNothingThroughItsTargetsToThePublic() {
+        org.sinkatlas.layers.model.LayerInfo greenways = demo().store().layer("greenways").orElseThrow();
+        String name;
+        try (var c = demo().store().query("greenways", org.sinkatlas.layers.store.FeatureQuery.all())) {
+            name = c.next().property("name").toString();
+        }
+        assertTrue(ok("/targets/greenway-km/features?asOf=" + AS_OF).toString().contains(name), "listed while published");
+        demo().store().updateLayer(withPublished(greenways, false));
+        try {
+            JsonNode target = ok("/targets/greenway-km?asOf=" + AS_OF);
+            assertEquals("no_data", target.get("status").asText(), target.toString());
+            assertTrue(target.get("value").isNull(), target.toString());
+            assertTrue(target.toString().contains("layer greenways is not published"), target.toString());
+            assertEquals("no_data", targets(ok("/targets?asOf=" + AS_OF)).get("greenway-km").get("status").asText());
+            for (String path : List.of("/targets/greenway-km/features?asOf=" + AS_OF, "/targets/greenway-km/features?f=csv",
+                    "/targets/greenway-km?f=html", "/targets/greenway-km?f=csv", "/targets?f=html")) {
+                HttpResponse<String> r = demo().get(path);
+                assertEquals(200, r.statusCode(), path);
+                assertFalse(r.body().contains(name), path + " shows a feature of the draft");
+            }
+            // Officers and admins see drafts, and what is measured from them.
+            HttpResponse<String> admin = demo().call("GET", "/targets/greenway-km?asOf=" + AS_OF, demo().adminToken(), null, null);
+            assertTrue(json(admin).get("value").asDouble() > 0, admin.body());
+        } finally {
+            demo().store().updateLayer(greenways);
+        }
+    }
+
+    private static org.sinkatlas.layers.model.LayerInfo withPublished(org.sinkatlas.layers.model.LayerInfo l, boolean published) {
+        return new org.sinkatlas.layers.model.LayerInfo(l.id(), l.title(), l.description(), l.geometryKind(), l.properties(),
+                l.temporalProperty(), published, l.attribution(), l.keywords());
+    }
+
+    @Test
     void theListAnswersEveryTargetAsTheTrackerMeasuresIt() {
         JsonNode list = ok("/targets?asOf=" + AS_OF);
         assertEquals(AS_OF, list.get("as_of").asText());

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.layers.store.LayerStore;
 
 /**
@@ -70,22 +71,38 @@ public final class TargetTracker {
         return date;
     }
 
-    /** Every target's progress on a date. */
+    /** Every target's progress on a date, as the public sees it (see {@link #all(LocalDate, boolean)}). */
     public List<TargetProgress> all(LocalDate asOf) {
+        return all(asOf, false);
+    }
+
+    /**
+     * Every target's progress on a date.
+     *
+     * @param draftsVisible whether the caller may see draft layers; when not, a target measured from one (or
+     *                      scoped by one) has no data, so nothing of a draft shows through a target
+     */
+    public List<TargetProgress> all(LocalDate asOf, boolean draftsVisible) {
         Map<String, List<TargetReport>> byTarget = reports.byTarget();
         List<TargetProgress> out = new ArrayList<>();
-        for (Target t : catalog.all()) out.add(evaluate(t, asOf, byTarget.getOrDefault(t.id(), List.of())));
+        for (Target t : catalog.all()) out.add(evaluate(t, asOf, byTarget.getOrDefault(t.id(), List.of()), draftsVisible));
         return out;
     }
 
-    /** One target's progress on a date. */
+    /** One target's progress on a date, as the public sees it. */
     public TargetProgress progress(Target target, LocalDate asOf) {
-        return evaluate(target, asOf, target.isSpatial() ? List.of() : reports.of(target.id()));
+        return progress(target, asOf, false);
     }
 
-    private TargetProgress evaluate(Target t, LocalDate asOf, List<TargetReport> reported) {
+    /** One target's progress on a date; {@code draftsVisible} as for {@link #all(LocalDate, boolean)}. */
+    public TargetProgress progress(Target target, LocalDate asOf, boolean draftsVisible) {
+        return evaluate(target, asOf, target.isSpatial() ? List.of() : reports.of(target.id()), draftsVisible);
+    }
+
+    private TargetProgress evaluate(Target t, LocalDate asOf, List<TargetReport> reported, boolean draftsVisible) {
         if (!t.isSpatial()) return reportedProgress(t, asOf, reported);
         try {
+            if (!draftsVisible) requirePublished(t);
             return measuredProgress(t, asOf);
         } catch (UnmeasurableException e) {
             Milestone due = t.due(asOf);
@@ -96,6 +113,17 @@ public final class TargetTracker {
 
     // ------------------------------------------------------------------------------------------------
     // Measured targets
+
+    /** @throws UnmeasurableException when a layer the target is measured or scoped from is a draft */
+    private void requirePublished(Target t) {
+        List<String> layers = new ArrayList<>(List.of(t.measure().layer(), t.scope().layer()));
+        if (t.parts() != null) t.parts().of().forEach(p -> layers.add(p.scope().layer()));
+        for (String id : layers) {
+            if (store.layer(id).map(l -> !l.published()).orElse(false)) {
+                throw new UnmeasurableException(Localized.of("图层 " + id + " 尚未发布", "layer " + id + " is not published"));
+            }
+        }
+    }
 
     private TargetProgress measuredProgress(Target t, LocalDate asOf) {
         double margin = catalog.plan().atRiskMargin();
