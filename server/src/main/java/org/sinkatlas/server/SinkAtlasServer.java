@@ -1,6 +1,8 @@
 package org.sinkatlas.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
@@ -176,10 +178,14 @@ public final class SinkAtlasServer implements AutoCloseable {
             config.routes.before(access::identify);
             for (ApiRoute r : routes) {
                 Role least = r.role();
-                config.routes.addHttpHandler(r.method(), r.path(), least == Role.ANONYMOUS ? r.handler() : ctx -> {
+                Handler handler = least == Role.ANONYMOUS ? r.handler() : ctx -> {
                     access.require(ctx, least);
                     r.handler().handle(ctx);
-                });
+                };
+                config.routes.addHttpHandler(r.method(), r.path(), handler);
+                // HEAD answers as GET does, status and headers (Jetty leaves out the body); Javalin on its own
+                // answers 200 to a HEAD on any path a GET route matches, even where the GET is a 404.
+                if (r.method() == HandlerType.GET) config.routes.addHttpHandler(HandlerType.HEAD, r.path(), handler);
             }
             // The web map's and dashboard's own files and the libraries built into the jar (scripts/web-assets.sh).
             config.staticFiles.add(files -> {

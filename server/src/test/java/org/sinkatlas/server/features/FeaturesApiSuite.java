@@ -47,6 +47,21 @@ abstract class FeaturesApiSuite {
     }
 
     @Test
+    void headAnswersAsGetDoesWithoutABody() {
+        for (String path : List.of("/collections/nope", "/collections/parcels", "/collections/parcels/items/1",
+                "/collections/parcels/items/99999999", "/collections/parcels/items?limit=abc", "/nothing-here",
+                "/collections/parcels/items?limit=2&crs=http://www.opengis.net/def/crs/EPSG/0/4549", "/sinks/summary")) {
+            HttpResponse<String> get = demo().call("GET", path, null, null, null);
+            HttpResponse<String> head = demo().call("HEAD", path, null, null, null);
+            assertEquals(get.statusCode(), head.statusCode(), "HEAD " + path);
+            for (String header : List.of("Content-Type", "ETag", "Content-Crs", "Link")) {
+                assertEquals(get.headers().allValues(header), head.headers().allValues(header), header + " of HEAD " + path);
+            }
+            assertEquals("", head.body(), "HEAD " + path + " has no body");
+        }
+    }
+
+    @Test
     void landingPageHasTheLinksClientsLookFor() {
         JsonNode landing = ok("/");
         assertTrue(landing.get("title").asText().contains("Sink Atlas"));
