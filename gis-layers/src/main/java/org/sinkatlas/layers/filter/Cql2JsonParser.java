@@ -78,8 +78,9 @@ public final class Cql2JsonParser {
             return new Cql2Expression.Literal(timestamp(n.get("timestamp"), path + "/timestamp"), at(path));
         }
         if (n.has("interval")) return interval(n.get("interval"), path + "/interval", depth);
-        if (n.has("bbox")) return bbox(n.get("bbox"), path + "/bbox");
+        // A GeoJSON geometry may carry a "bbox" member of its own: its "type" makes it a geometry, not a BBOX literal.
         if (n.has("type")) return geometry(n, path);
+        if (n.has("bbox")) return bbox(n.get("bbox"), path + "/bbox");
         List<String> keys = new ArrayList<>();
         n.fieldNames().forEachRemaining(keys::add);
         throw new Cql2Exception("filter: expected an expression at " + at(path) + " ({\"op\", \"args\"},"

@@ -28,8 +28,10 @@ final class GeoJsonFileWriter implements FeatureFileWriter {
     GeoJsonFileWriter(LayerInfo layer, CrsDefinition crs, CrsService crsService, OutputStream out) throws IOException {
         this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         gen.setCodec(StoreJson.MAPPER);
-        // The caller owns the stream (a file, an HTTP response).
+        // The caller owns the stream (a file, an HTTP response); a file cut short by a failure must stay
+        // unfinished JSON, not be closed into a valid, shorter one.
         gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
         this.features = new GeoJsonFeatureWriter(crsService, crs, false);
         gen.writeStartObject();
         gen.writeStringField("type", "FeatureCollection");

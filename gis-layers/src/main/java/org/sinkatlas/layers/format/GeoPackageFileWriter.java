@@ -42,7 +42,12 @@ final class GeoPackageFileWriter implements FeatureFileWriter {
         Map<String, GeoPackageDataType> columns = new LinkedHashMap<>();
         for (PropertyDef p : layer.properties()) columns.put(p.name(), GeoPackageFeatureFile.columnType(p));
         GeometryType type = GeometryType.fromName(layer.geometryKind().sfName().toUpperCase(Locale.ROOT));
-        this.writer = GeoPackageFeatureFile.create(file, layer.tableName(), type, crs, columns);
+        try {
+            this.writer = GeoPackageFeatureFile.create(file, layer.tableName(), type, crs, columns);
+        } catch (RuntimeException e) {
+            TemporaryFolders.delete(dir);
+            throw e;
+        }
     }
 
     @Override
@@ -67,11 +72,7 @@ final class GeoPackageFileWriter implements FeatureFileWriter {
     @Override
     public void close() {
         if (!finished) writer.abandon();
-        try {
-            Files.deleteIfExists(file);
-            Files.deleteIfExists(dir);
-        } catch (IOException ignored) {
-            // A temporary file left behind is harmless.
-        }
+        // The folder with the file and any journal SQLite left beside it.
+        TemporaryFolders.delete(dir);
     }
 }

@@ -116,6 +116,9 @@ class Cql2ParserTest {
                 + "|(s_intersects geometry POINT (120.9 31))",
         "{\"op\":\"s_within\",\"args\":[{\"property\":\"geometry\"},{\"bbox\":[120.8,30.9,121.0,31.1]}]}"
                 + "|(s_within geometry bbox[120.8, 30.9, 121.0, 31.1])",
+        // A GeoJSON geometry with a bbox member of its own (RFC 7946 §5) stays that geometry.
+        "{\"op\":\"s_intersects\",\"args\":[{\"property\":\"geometry\"},{\"type\":\"LineString\",\"bbox\":[120.8,30.9,"
+                + "121.0,31.1],\"coordinates\":[[120.8,30.9],[121.0,31.1]]}]}|(s_intersects geometry LINESTRING (120.8 30.9, 121 31.1))",
         "true|true"
     })
     void everyOperatorOfTheJsonEncoding(String filter, String expected) {

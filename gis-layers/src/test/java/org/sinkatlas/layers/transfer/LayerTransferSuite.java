@@ -729,4 +729,31 @@ public abstract class LayerTransferSuite {
         assertNotNull(r.crs());
         assertEquals("EPSG:4549", r.crs().toUpperCase(Locale.ROOT));
     }
+
+    @ParameterizedTest
+    @EnumSource(FeatureFormat.class)
+    void anExportThatFailsLeavesNoFileOrFolderBehind(FeatureFormat format) throws Exception {
+        fillPlots();
+        Path mine = Path.of(System.getProperty("java.io.tmpdir"), "sink-atlas-work", Long.toString(ProcessHandle.current().pid()));
+        java.util.Set<Path> before = leftovers(mine);
+        // The disk fills, or the client goes away, after 100 bytes.
+        java.io.OutputStream failing = new java.io.OutputStream() {
+            long written;
+
+            @Override
+            public void write(int b) throws java.io.IOException {
+                if (++written > 100) throw new java.io.IOException("no space left on device");
+            }
+        };
+        assertThrows(java.io.IOException.class, () -> new LayerExport(store, crs).run(PLOTS.id(), FeatureQuery.all(), format,
+                CrsService.CRS84, failing, LayerImport.Progress.NONE));
+        assertEquals(before, leftovers(mine), "the export's temporary folder is removed");
+    }
+
+    private static java.util.Set<Path> leftovers(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) return java.util.Set.of();
+        try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+            return s.collect(java.util.stream.Collectors.toSet());
+        }
+    }
 }

@@ -1,8 +1,6 @@
 package org.sinkatlas.server.features;
 
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,8 +13,7 @@ import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.transfer.LayerExport;
 import org.sinkatlas.layers.transfer.LayerImport;
 import org.sinkatlas.server.http.Link;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.sinkatlas.server.http.Responses;
 
 /**
  * Downloads of a collection's items as files: {@code f=gpkg}, {@code f=shp} (a zipped shapefile) or {@code f=csv}
@@ -25,7 +22,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FeatureDownloads {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FeatureDownloads.class);
 
     /** The formats offered besides GeoJSON, by their {@code f} value. */
     static final List<FeatureFormat> FORMATS = List.of(FeatureFormat.GEOPACKAGE, FeatureFormat.SHAPEFILE, FeatureFormat.CSV);
@@ -71,11 +67,7 @@ final class FeatureDownloads {
         ctx.contentType(format.mediaType());
         ctx.header("Content-Disposition", "attachment; filename=\"" + layer.id() + format.extension() + "\"");
         ctx.header("Content-Crs", "<" + req.crs().uri() + ">");
-        try (OutputStream out = ctx.outputStream()) {
-            new LayerExport(store, crs).run(layer.id(), query, format, req.crs(), out, LayerImport.Progress.NONE);
-        } catch (IOException e) {
-            // The client went away mid-download; there is no one left to answer.
-            LOG.debug("download of {} as {} ended early: {}", layer.id(), format.key(), e.toString());
-        }
+        Responses.stream(ctx, out -> new LayerExport(store, crs).run(layer.id(), query, format, req.crs(), out,
+                LayerImport.Progress.NONE));
     }
 }

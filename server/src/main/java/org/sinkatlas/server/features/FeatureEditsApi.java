@@ -1,7 +1,5 @@
 package org.sinkatlas.server.features;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,7 +9,6 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -431,7 +428,8 @@ public final class FeatureEditsApi implements ApiExtension {
         ctx.header("Location", href);
         ctx.header("ETag", etag(stored));
         ctx.contentType(MediaTypes.GEOJSON);
-        write(ctx, stored, List.of(Link.of(href, "self", MediaTypes.GEOJSON, "This feature")));
+        new GeoJsonFeatureOutput(crs, CrsService.CRS84).send(ctx, stored, List.of(Link.of(href, "self", MediaTypes.GEOJSON,
+                "This feature")));
     }
 
     /** The ETag of a feature's current version, as GET answers it and If-Match expects it. */
@@ -443,14 +441,6 @@ public final class FeatureEditsApi implements ApiExtension {
         return urls.base(ctx) + "/collections/" + layer.id() + "/items/" + id;
     }
 
-    private void write(Context ctx, Feature f, List<Link> links) {
-        try (OutputStream out = ctx.outputStream(); JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            gen.setCodec(Json.MAPPER);
-            new GeoJsonFeatureOutput(crs, CrsService.CRS84).write(gen, f, links);
-        } catch (IOException e) {
-            // The client went away; the write itself is committed.
-        }
-    }
 
     // ------------------------------------------------------------------------------------------------
     // OPTIONS and history
@@ -500,8 +490,8 @@ public final class FeatureEditsApi implements ApiExtension {
         FeatureVersion v = versionOf(layer, id, ctx.pathParam("version"));
         if (v.state() == null) throw ApiProblem.notFound("version " + v.version() + " of feature " + id + " is its deletion");
         ctx.contentType(MediaTypes.GEOJSON);
-        write(ctx, v.state(), List.of(Link.of(itemUrl(ctx, layer, id) + "/history", "version-history", MediaTypes.JSON,
-                "Every version")));
+        new GeoJsonFeatureOutput(crs, CrsService.CRS84).send(ctx, v.state(), List.of(Link.of(itemUrl(ctx, layer, id)
+                + "/history", "version-history", MediaTypes.JSON, "Every version")));
     }
 
     private FeatureVersion versionOf(LayerInfo layer, long id, String versionText) {

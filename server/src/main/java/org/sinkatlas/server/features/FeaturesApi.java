@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,8 +43,6 @@ import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.Responses;
 import org.sinkatlas.server.http.Urls;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * OGC API - Features Part 1 (Core), Part 2 (CRS by reference) and Part 3 (Filtering, with CQL2): landing
@@ -67,7 +63,6 @@ public final class FeaturesApi {
     static final String REL_QUERYABLES = "http://www.opengis.net/def/rel/ogc/1.0/queryables";
     static final String JSON_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
-    private static final Logger LOG = LoggerFactory.getLogger(FeaturesApi.class);
 
     private final LayerStore store;
     private final CrsService crs;
@@ -370,28 +365,27 @@ public final class FeaturesApi {
         ctx.status(200);
         ctx.contentType(MediaTypes.GEOJSON);
         GeoJsonFeatureOutput output = new GeoJsonFeatureOutput(crs, req.crs());
-        try (StoreCursor<Feature> cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), req.limit()));
-                OutputStream out = ctx.outputStream();
-                JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            gen.setCodec(Json.MAPPER);
-            gen.writeStartObject();
-            gen.writeStringField("type", "FeatureCollection");
-            gen.writeNumberField("numberMatched", matched);
-            gen.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-            gen.writeArrayFieldStart("features");
-            long returned = 0;
-            while (cursor.hasNext()) {
-                output.write(gen, cursor.next(), null);
-                returned++;
-            }
-            gen.writeEndArray();
-            gen.writeNumberField("numberReturned", returned);
-            gen.writeFieldName("links");
-            gen.writeObject(pageLinks(itemsUrl, req, matched, returned, req.limit(), "json"));
-            gen.writeEndObject();
-        } catch (IOException e) {
-            // The client went away mid-stream; the cursor is closed and there is no one left to answer.
-            LOG.debug("items stream of {} ended early: {}", layer.id(), e.toString());
+        try (StoreCursor<Feature> cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), req.limit()))) {
+            Responses.stream(ctx, out -> {
+                JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8);
+                gen.setCodec(Json.MAPPER);
+                gen.writeStartObject();
+                gen.writeStringField("type", "FeatureCollection");
+                gen.writeNumberField("numberMatched", matched);
+                gen.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                gen.writeArrayFieldStart("features");
+                long returned = 0;
+                while (cursor.hasNext()) {
+                    output.write(gen, cursor.next(), null);
+                    returned++;
+                }
+                gen.writeEndArray();
+                gen.writeNumberField("numberReturned", returned);
+                gen.writeFieldName("links");
+                gen.writeObject(pageLinks(itemsUrl, req, matched, returned, req.limit(), "json"));
+                gen.writeEndObject();
+                gen.flush();
+            });
         }
     }
 
@@ -450,12 +444,7 @@ public final class FeaturesApi {
                 Link.of(base + "/collections/" + layer.id(), "collection", MediaTypes.JSON, "The collection"));
         ctx.status(200);
         ctx.contentType(MediaTypes.GEOJSON);
-        try (OutputStream out = ctx.outputStream(); JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
-            gen.setCodec(Json.MAPPER);
-            new GeoJsonFeatureOutput(crs, outCrs).write(gen, feature, links);
-        } catch (IOException e) {
-            LOG.debug("feature {}/{} not delivered: {}", layer.id(), id, e.toString());
-        }
+        new GeoJsonFeatureOutput(crs, outCrs).send(ctx, feature, links);
     }
 
     private CrsDefinition crsOrBadRequest(String value) {

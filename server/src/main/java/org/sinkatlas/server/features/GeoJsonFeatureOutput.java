@@ -1,12 +1,16 @@
 package org.sinkatlas.server.features;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.http.Context;
 import java.io.IOException;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.format.GeoJsonFeatureWriter;
 import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.server.http.Json;
 import org.sinkatlas.server.http.Link;
+import org.sinkatlas.server.http.Responses;
 
 /** Writes features as GeoJSON Feature objects with their links into a Jackson stream, in a chosen CRS. Not thread-safe. */
 final class GeoJsonFeatureOutput {
@@ -25,5 +29,15 @@ final class GeoJsonFeatureOutput {
             gen.writeEndArray();
         }
         gen.writeEndObject();
+    }
+
+    /** Answers one feature as a GeoJSON document (the status and headers are the caller's). */
+    void send(Context ctx, Feature f, Iterable<Link> links) {
+        Responses.stream(ctx, out -> {
+            JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            gen.setCodec(Json.MAPPER);
+            write(gen, f, links);
+            gen.flush();
+        });
     }
 }

@@ -73,6 +73,57 @@ class PostgisOutageTest {
     }
 
     @Test
+    void aStreamCutByTheDatabaseEndsBrokenNotShorter() throws Exception {
+        PostgisSettings settings = TestPostgis.freshSchema();
+        try (PostgisStore store = PostgisStore.open(settings);
+                SinkAtlasServer server = new SinkAtlasServer(store).start("127.0.0.1", 0)) {
+            store.createLayer(SITES);
+            int sites = 60_000;
+            store.write("t", w -> {
+                for (int i = 0; i < sites; i++) {
+                    w.insert("sites", new FeatureDraft(point(120.9 + i * 1e-6, 31), Map.of("name", "site " + i + " of the survey")));
+                }
+                return null;
+            });
+            String items = "http://127.0.0.1:" + server.port() + "/collections/sites/items?limit=" + sites;
+            HttpResponse<java.io.InputStream> r = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(items)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, r.statusCode());
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            boolean cut = false;
+            try (java.io.InputStream in = r.body()) {
+                body.write(in.readNBytes(4096));
+                // The client reads no further for a while: the server fills the socket and waits, its cursor open.
+                Thread.sleep(1000);
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
+                        settings.password()); java.sql.Statement st = c.createStatement()) {
+                    st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'sink-atlas'"
+                            + " AND pid <> pg_backend_pid()");
+                }
+                in.transferTo(body);
+            } catch (java.io.IOException e) {
+                cut = true;
+            }
+            String got = body.toString(StandardCharsets.UTF_8);
+            assertTrue(got.length() < sites * 100, "the stream was cut before its end (" + got.length() + " bytes)");
+            // Whatever arrived must not pass for a whole answer: the transfer broke, or the JSON is unfinished.
+            if (!cut) {
+                assertThrows(com.fasterxml.jackson.core.JsonProcessingException.class,
+                        () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(got), got.substring(got.length() - 200));
+            }
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            HttpResponse<String> back = get(items.replace("limit=" + sites, "limit=1"));
+            while (back.statusCode() != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                back = get(items.replace("limit=" + sites, "limit=1"));
+            }
+            assertEquals(200, back.statusCode(), "the service goes on: " + back.body());
+        } finally {
+            TestPostgis.dropSchema(settings);
+        }
+    }
+
+    @Test
     void serveStopsWithTheReasonWhenTheDatabaseIsDown() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream old = System.err;

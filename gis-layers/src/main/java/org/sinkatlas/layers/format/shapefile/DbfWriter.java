@@ -103,6 +103,15 @@ final class DbfWriter implements AutoCloseable {
         return java.math.BigDecimal.valueOf(d).toPlainString();
     }
 
+    /** Closes the side file without writing the table: for an export that failed, whose folder is then deleted. */
+    void abandon() {
+        try {
+            records.close();
+        } catch (IOException ignored) {
+            // The folder with the side file is deleted next.
+        }
+    }
+
     /** Writes the table from the side file and removes it. */
     @Override
     public void close() throws IOException {

@@ -48,6 +48,7 @@ public final class ShapefileZipWriter implements FeatureFileWriter {
     private final DbfWriter dbf;
     private ShpWriter shp;
     private long written;
+    private boolean finished;
 
     public ShapefileZipWriter(LayerInfo layer, CrsDefinition crs, CrsService crsService, OutputStream out) throws IOException {
         this.layer = layer;
@@ -60,9 +61,18 @@ public final class ShapefileZipWriter implements FeatureFileWriter {
         List<DbfWriter.Field> fields = new ArrayList<>();
         fields.add(new DbfWriter.Field("id", 'N', 18, 0));
         for (PropertyDef p : layer.properties()) fields.add(field(fieldNames.get(p.name()), p));
-        this.dbf = new DbfWriter(dir.resolve(base + ".dbf"), fields);
-        int type = shapeType(layer.geometryKind(), null);
-        if (type != 0) this.shp = new ShpWriter(dir.resolve(base + ".shp"), dir.resolve(base + ".shx"), type);
+        DbfWriter table = null;
+        try {
+            table = new DbfWriter(dir.resolve(base + ".dbf"), fields);
+            int type = shapeType(layer.geometryKind(), null);
+            if (type != 0) this.shp = new ShpWriter(dir.resolve(base + ".shp"), dir.resolve(base + ".shx"), type);
+        } catch (IOException | RuntimeException e) {
+            // Not made, so never closed: release what was opened here.
+            if (table != null) table.abandon();
+            TemporaryFolders.delete(dir);
+            throw e;
+        }
+        this.dbf = table;
     }
 
     private static DbfWriter.Field field(String name, PropertyDef p) {
@@ -140,6 +150,7 @@ public final class ShapefileZipWriter implements FeatureFileWriter {
         if (shp == null) shp = new ShpWriter(dir.resolve(base + ".shp"), dir.resolve(base + ".shx"), ShpReader.POLYGON);
         shp.close();
         dbf.close();
+        finished = true;
         Files.writeString(dir.resolve(base + ".prj"), Prj.esriWkt(crs), StandardCharsets.US_ASCII);
         Files.writeString(dir.resolve(base + ".cpg"), "UTF-8", StandardCharsets.US_ASCII);
         ZipOutputStream zip = new ZipOutputStream(out);
@@ -160,10 +171,14 @@ public final class ShapefileZipWriter implements FeatureFileWriter {
 
     @Override
     public void close() {
-        try {
-            if (shp != null) shp.close();
-        } catch (IOException ignored) {
-            // Closing twice after finish, or a half-written file about to be deleted.
+        if (!finished) {
+            // A failed export: release the files before their folder is deleted.
+            dbf.abandon();
+            try {
+                if (shp != null) shp.close();
+            } catch (IOException ignored) {
+                // A half-written file about to be deleted.
+            }
         }
         TemporaryFolders.delete(dir);
     }
