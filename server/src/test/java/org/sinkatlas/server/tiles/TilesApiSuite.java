@@ -28,6 +28,11 @@ import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureDraft;
+import org.sinkatlas.layers.model.GeometryKind;
+import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.Localized;
+import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.layers.model.PropertyType;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.StoreCursor;
@@ -246,6 +251,27 @@ abstract class TilesApiSuite {
             assertEquals("private, no-cache", seen.headers().firstValue("Cache-Control").orElse(""));
         } finally {
             demo().store().dropLayer("draft-tiles");
+        }
+    }
+
+    @Test
+    void aLayerMadeAgainWithOtherTypesIsTiledByItsNewDefinition() {
+        Feature parcel = someParcel();
+        TileCoord t = tileOf(parcel.geometry(), 14);
+        String tile = "/collections/remade/tiles/WebMercatorQuad/" + t.z() + "/" + t.y() + "/" + t.x();
+        for (PropertyType type : List.of(PropertyType.DATE, PropertyType.STRING)) {
+            demo().store().createLayer(new LayerInfo("remade", Localized.of("重建" + type, "Remade " + type),
+                    Localized.of("测试", "Test"), GeometryKind.MULTIPOLYGON, List.of(PropertyDef.of("name", type, "名称", "Name")),
+                    null, true, "test", List.of()));
+            try {
+                Object name = type == PropertyType.DATE ? "2024-05-01" : "a name, not a date";
+                demo().store().write("test", w -> w.insert("remade", new FeatureDraft(parcel.geometry(), Map.of("name", name))));
+                HttpResponse<byte[]> r = bytes(tile);
+                assertEquals(200, r.statusCode(), type + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+                assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains(name.toString()), type.toString());
+            } finally {
+                demo().store().dropLayer("remade");
+            }
         }
     }
 

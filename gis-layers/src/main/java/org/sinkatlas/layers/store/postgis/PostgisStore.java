@@ -84,7 +84,10 @@ public final class PostgisStore implements LayerStore {
     private final Map<String, LayerCache> caches = new ConcurrentHashMap<>();
     private final ChangeLog changes = new ChangeLog();
     private final FeatureRules rules = new FeatureRules();
-    private final Map<String, String> tileSql = new ConcurrentHashMap<>();
+    /** The tile query of a layer's attributes, made once: it depends on the layer's definition, so a drop forgets it. */
+    private final Map<TileSqlKey, String> tileSql = new ConcurrentHashMap<>();
+
+    private record TileSqlKey(String layerId, List<String> properties, boolean simplify) {}
     /** A feature's box in the storage CRS, as four columns. */
     private static final String BOX = "ST_XMin(geom), ST_XMax(geom), ST_YMin(geom), ST_YMax(geom)";
     private volatile List<LayerInfo> layers = List.of();
@@ -326,6 +329,7 @@ public final class PostgisStore implements LayerStore {
             return null;
         });
         caches.remove(layerId);
+        tileSql.keySet().removeIf(k -> k.layerId().equals(layerId));
         reloadLayers();
         changes.publish(StoreChange.wholeLayer(layerId));
     }
@@ -504,8 +508,8 @@ public final class PostgisStore implements LayerStore {
     @Override
     public Optional<byte[]> vectorTile(String layerId, VectorTileQuery q) {
         LayerInfo layer = requireLayer(layerId);
-        String sql = tileSql.computeIfAbsent(layer.id() + " " + q.properties() + " " + (q.simplifyMetres() > 0),
-                k -> tileSql(layer, q.properties(), q.simplifyMetres() > 0));
+        String sql = tileSql.computeIfAbsent(new TileSqlKey(layer.id(), List.copyOf(q.properties()), q.simplifyMetres() > 0),
+                k -> tileSql(layer, k.properties(), k.simplify()));
         try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, q.layerName());
