@@ -827,6 +827,28 @@ public abstract class LayerStoreContract {
     }
 
     @Test
+    void listenersReadTheNewStateAndMayHandWorkToOtherThreads() throws Exception {
+        assertEquals(0, store.count(PLOTS.id(), Filter.ALL), "a count taken before, so that a cache holds it");
+        List<Long> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.ExecutorService other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            store.addChangeListener(change -> {
+                counted.add(store.count(PLOTS.id(), Filter.ALL));
+                // A listener that waits on a read from another thread (a tile cache refilling) must not block.
+                try {
+                    counted.add(other.submit(() -> store.count(PLOTS.id(), Filter.ALL)).get(10, java.util.concurrent.TimeUnit.SECONDS));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            store.write("ann", w -> w.insert(PLOTS.id(), new FeatureDraft(square(1, 1, 1), props())));
+            assertEquals(List.of(1L, 1L), counted, "the listener saw the feature just written");
+        } finally {
+            other.shutdownNow();
+        }
+    }
+
+    @Test
     void committedWritesTellListenersTheBoxesTheyTouched() {
         List<StoreChange> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         store.addChangeListener(seen::add);

@@ -542,15 +542,15 @@ public final class GeoPackageStore implements LayerStore {
 
     @Override
     public <T> T write(String author, WriteWork<T> work) {
+        GpkgWriter writer;
+        T result;
         writeLock.lock();
         try {
             writeConnection.setAutoCommit(false);
-            GpkgWriter writer = new GpkgWriter(author);
+            writer = new GpkgWriter(author);
             try {
-                T result = work.run(writer);
+                result = work.run(writer);
                 writeConnection.commit();
-                writer.pending.commit();
-                return result;
             } catch (RuntimeException | Error e) {
                 writeConnection.rollback();
                 throw e;
@@ -564,6 +564,10 @@ public final class GeoPackageStore implements LayerStore {
         } finally {
             writeLock.unlock();
         }
+        // Listeners hear of the change once its counts are forgotten and the lock is free: what they read is
+        // the new state, and a listener that writes does not wait on itself.
+        writer.pending.commit();
+        return result;
     }
 
     @Override
