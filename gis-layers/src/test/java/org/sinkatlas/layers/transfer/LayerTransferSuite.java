@@ -730,6 +730,19 @@ public abstract class LayerTransferSuite {
         assertEquals("EPSG:4549", r.crs().toUpperCase(Locale.ROOT));
     }
 
+    @Test
+    void aFileOfManyBadFeaturesCountsThemAllAndListsTheFirstThousand() throws Exception {
+        StringBuilder csv = new StringBuilder("name,lon,lat\n");
+        for (int i = 0; i < 2_500; i++) csv.append("site ").append(i).append(",east,north\n");
+        ImportReport r = importFile(SITES.id(), write("bad.csv", csv.toString()));
+        assertEquals(2_500, r.read());
+        assertEquals(2_500, r.rejected());
+        assertEquals(LayerImport.MAX_LISTED, r.rejections().size());
+        assertEquals("line 2", r.rejections().get(0).place());
+        assertTrue(r.notes().contains("only the first 1,000 rejections and repairs are listed"), r.notes().toString());
+        assertEquals(0, store.count(SITES.id(), Filter.ALL));
+    }
+
     @ParameterizedTest
     @EnumSource(FeatureFormat.class)
     void anExportThatFailsLeavesNoFileOrFolderBehind(FeatureFormat format) throws Exception {
