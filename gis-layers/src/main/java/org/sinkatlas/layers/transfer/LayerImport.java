@@ -133,8 +133,8 @@ public final class LayerImport {
         final Set<String> unknown = new LinkedHashSet<>();
         final List<ImportReport.Rejection> rejections = new ArrayList<>();
         final List<ImportReport.Repair> repairs = new ArrayList<>();
-        long rejected;
-        long repaired;
+        long rejectedCount;
+        long repairedCount;
         long read;
         long written;
         long flattened;
@@ -159,7 +159,7 @@ public final class LayerImport {
         }
 
         boolean whole() {
-            return rejected == 0 && (unknown.isEmpty() || options.ignoreUnknown()) && read > 0;
+            return rejectedCount == 0 && (unknown.isEmpty() || options.ignoreUnknown()) && read > 0;
         }
 
         String refusal() {
@@ -236,7 +236,7 @@ public final class LayerImport {
             try {
                 FeatureDraft repaired = store.rules().prepare(layer, new FeatureDraft(fixed, draft.properties()));
                 Geometry g = repaired.geometry();
-                if (++repaired <= MAX_LISTED) repairs.add(new ImportReport.Repair(f.index(), f.sourceId(), f.place(), fault.fault().describe(),
+                if (++repairedCount <= MAX_LISTED) repairs.add(new ImportReport.Repair(f.index(), f.sourceId(), f.place(), fault.fault().describe(),
                         "now a valid " + g.getGeometryType() + (g.getNumGeometries() > 1 ? " of " + g.getNumGeometries()
                                 + " parts" : "") + String.format(Locale.ROOT, ", area %.1f%% of the invalid one's",
                                         draft.geometry().getArea() == 0 ? 100 : 100 * g.getArea() / draft.geometry().getArea())));
@@ -247,19 +247,19 @@ public final class LayerImport {
         }
 
         private FeatureDraft reject(SourceFeature f, String reason) {
-            if (++rejected <= MAX_LISTED) rejections.add(new ImportReport.Rejection(f.index(), f.sourceId(), f.place(), reason));
+            if (++rejectedCount <= MAX_LISTED) rejections.add(new ImportReport.Rejection(f.index(), f.sourceId(), f.place(), reason));
             return null;
         }
 
         ImportReport report(boolean committed, String refusal) {
             List<String> notes = new ArrayList<>(source.notes());
             if (!unknown.isEmpty() && options.ignoreUnknown()) notes.add("left out the unknown columns " + unknown);
-            if (rejected > MAX_LISTED || repaired > MAX_LISTED) {
+            if (rejectedCount > MAX_LISTED || repairedCount > MAX_LISTED) {
                 notes.add(String.format(Locale.ROOT, "only the first %,d rejections and repairs are listed", MAX_LISTED));
             }
             if (flattened > 0) notes.add("dropped the heights (z) of " + flattened + " features, as asked");
             return new ImportReport(source.name(), layer.id(), source.crs().code(), read, committed ? written : 0,
-                    rejected, repaired, List.copyOf(unknown.isEmpty() ? unknownOf(source.columns())
+                    rejectedCount, repairedCount, List.copyOf(unknown.isEmpty() ? unknownOf(source.columns())
                             : unknown), List.copyOf(rejections), List.copyOf(repairs), notes, options.dryRun(),
                     committed, refusal);
         }

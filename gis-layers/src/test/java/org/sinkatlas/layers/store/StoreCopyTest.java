@@ -20,6 +20,7 @@ import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.store.geopackage.GeoPackageStore;
 import org.sinkatlas.layers.store.postgis.PostgisSettings;
 import org.sinkatlas.layers.store.postgis.PostgisStore;
+import org.sinkatlas.layers.testing.DelegatingStore;
 import org.sinkatlas.layers.testing.TestPostgis;
 
 /** A whole store moved GeoPackage → PostGIS → GeoPackage keeps every feature, version, time and history row. */
@@ -146,36 +147,18 @@ class StoreCopyTest {
     }
 
     /** A real store whose writes start failing after a number of transactions, as a dying disk would. */
-    private static final class FailingWrites implements LayerStore {
-        private final LayerStore inner;
+    private static final class FailingWrites extends DelegatingStore {
         private int allowed;
 
         FailingWrites(LayerStore inner, int allowed) {
-            this.inner = inner;
+            super(inner);
             this.allowed = allowed;
         }
 
-        @Override public <T> T write(String author, WriteWork<T> work) {
+        @Override
+        public <T> T write(String author, WriteWork<T> work) {
             if (allowed-- <= 0) throw new StoreUnavailableException("disk failed");
             return inner.write(author, work);
         }
-        @Override public String engine() { return inner.engine(); }
-        @Override public void ping() { inner.ping(); }
-        @Override public FeatureRules rules() { return inner.rules(); }
-        @Override public List<LayerInfo> layers() { return inner.layers(); }
-        @Override public java.util.Optional<LayerInfo> layer(String id) { return inner.layer(id); }
-        @Override public void createLayer(LayerInfo l) { inner.createLayer(l); }
-        @Override public void updateLayer(LayerInfo l) { inner.updateLayer(l); }
-        @Override public void addProperties(String id, List<org.sinkatlas.layers.model.PropertyDef> p) { inner.addProperties(id, p); }
-        @Override public void dropLayer(String id) { inner.dropLayer(id); }
-        @Override public org.sinkatlas.layers.model.LayerExtent extent(String id) { return inner.extent(id); }
-        @Override public long count(String id, Filter f) { return inner.count(id, f); }
-        @Override public StoreCursor<Feature> query(String id, FeatureQuery q) { return inner.query(id, q); }
-        @Override public java.util.Optional<Feature> feature(String id, long f) { return inner.feature(id, f); }
-        @Override public List<FeatureVersion> history(String id, long f) { return inner.history(id, f); }
-        @Override public StoreCursor<FeatureVersion> historyOf(String id) { return inner.historyOf(id); }
-        @Override public List<ServiceRecord> records(String kind) { return inner.records(kind); }
-        @Override public void addChangeListener(java.util.function.Consumer<StoreChange> l) { inner.addChangeListener(l); }
-        @Override public void close() { }
     }
 }

@@ -28,12 +28,17 @@ final class ScopeAreas {
 
     private final LayerStore store;
     private final Map<Scope, ScopeArea> known = new ConcurrentHashMap<>();
+    /** How many changes of the scope layers were heard: a shape read across one is not kept. Guarded by this. */
+    private long changes;
 
     ScopeAreas(LayerStore store) {
         this.store = store;
         store.addChangeListener(change -> {
             if (change.layerId().equals(Scope.DISTRICTS_LAYER) || change.layerId().equals(Scope.KEY_ZONES_LAYER)) {
-                known.clear();
+                synchronized (this) {
+                    changes++;
+                    known.clear();
+                }
             }
         });
     }
@@ -41,9 +46,15 @@ final class ScopeAreas {
     /** @throws UnmeasurableException when the scope's layer or feature is missing (nothing is kept then) */
     ScopeArea of(Scope scope) {
         ScopeArea area = known.get(scope);
-        if (area == null) {
-            area = read(scope);
-            known.put(scope, area);
+        if (area != null) return area;
+        long before;
+        synchronized (this) {
+            before = changes;
+        }
+        area = read(scope);
+        synchronized (this) {
+            // An edit that landed while the shape was read may not be in it: use it this once, keep it not.
+            if (changes == before) known.put(scope, area);
         }
         return area;
     }

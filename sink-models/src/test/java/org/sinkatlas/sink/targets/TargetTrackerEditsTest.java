@@ -90,4 +90,48 @@ class TargetTrackerEditsTest {
             assertTrue(later.standing().status() == TargetStatus.BEHIND, "10 km of 45 in mid-2024");
         }
     }
+
+    @Test
+    void anEditOfTheScopeThatLandsDuringItsReadIsNotLost() {
+        Geometry small = wkt("POLYGON ((121 31, 121.1 31, 121.1 31.1, 121 31.1, 121 31))");
+        Geometry large = wkt("POLYGON ((120.9 31, 121.1 31, 121.1 31.1, 120.9 31.1, 120.9 31))");
+        try (LayerStore real = GeoPackageStore.open(dir.resolve("race.gpkg"))) {
+            real.createLayer(layer(DemoLayers.DISTRICTS));
+            real.createLayer(layer(DemoLayers.GREENWAYS));
+            Feature qingpu = real.write("t", w -> w.insert(DemoLayers.DISTRICTS, new FeatureDraft(small,
+                    props("name", "青浦区", "name_en", "Qingpu"))));
+            real.write("t", w -> w.insert(DemoLayers.GREENWAYS, new FeatureDraft(wkt("LINESTRING (120.95 31.05, 121.05 31.05)"),
+                    props("name", "A", "status", "built", "completed", LocalDate.of(2022, 5, 1)))));
+            // The first read of the districts gets the shapes as they were, then an officer's edit commits.
+            LayerStore store = new org.sinkatlas.layers.testing.DelegatingStore(real) {
+                private boolean edited;
+
+                @Override
+                public org.sinkatlas.layers.store.StoreCursor<Feature> query(String id, org.sinkatlas.layers.store.FeatureQuery q) {
+                    if (!id.equals(DemoLayers.DISTRICTS) || edited) return inner.query(id, q);
+                    edited = true;
+                    List<Feature> before = new java.util.ArrayList<>();
+                    try (var c = inner.query(id, q)) {
+                        c.forEachRemaining(before::add);
+                    }
+                    inner.write("officer", w -> w.replace(DemoLayers.DISTRICTS, qingpu.id(), new FeatureDraft(large,
+                            props("name", "青浦区", "name_en", "Qingpu")), FeatureWriter.ANY_VERSION));
+                    var rows = before.iterator();
+                    return new org.sinkatlas.layers.store.StoreCursor<>() {
+                        @Override public boolean hasNext() { return rows.hasNext(); }
+                        @Override public Feature next() { return rows.next(); }
+                        @Override public void close() { }
+                    };
+                }
+            };
+            TargetTracker tracker = new TargetTracker(store, TargetCatalog.builtIn(), TargetReportsTest.CLOCK);
+            Target greenways = tracker.catalog().find("greenway-km").orElseThrow();
+            double half = EllipsoidMeasure.lengthM(wkt("LINESTRING (121 31.05, 121.05 31.05)")) / 1000;
+            double whole = EllipsoidMeasure.lengthM(wkt("LINESTRING (120.95 31.05, 121.05 31.05)")) / 1000;
+            assertEquals(half, tracker.progress(greenways, LocalDate.of(2024, 1, 1)).standing().value(), 1e-9,
+                    "measured in the shape as it was read");
+            assertEquals(whole, tracker.progress(greenways, LocalDate.of(2024, 1, 1)).standing().value(), 1e-9,
+                    "the edit is seen next: the shape read across it was not kept");
+        }
+    }
 }
