@@ -73,8 +73,9 @@ public final class MapStyles {
             ObjectNode fields = v.putObject("fields");
             for (String a : rule.attributes()) {
                 PropertyDef p = layer.property(a).orElseThrow();
-                fields.put(a, p.type().jsonSchemaType().equals("number") ? "Number"
-                        : p.type().jsonSchemaType().equals("boolean") ? "Boolean" : "String");
+                String type = p.type().jsonSchemaType();
+                fields.put(a, type.equals("number") || type.equals("integer") ? "Number"
+                        : type.equals("boolean") ? "Boolean" : "String");
             }
         }
         t.put("minzoom", layers.isEmpty() ? 0 : min);
@@ -168,7 +169,8 @@ public final class MapStyles {
         ObjectNode l = base(out, layer.id() + "-label", layer, rule);
         l.put("type", "symbol");
         l.put("minzoom", Math.max(rule.minzoom(), st.labelMinzoom()));
-        if (st.labelMaxzoom() < WebMercatorQuad.MAX_ZOOM) l.put("maxzoom", st.labelMaxzoom());
+        // A style layer's maxzoom is the first zoom it is hidden at; label_maxzoom is the last it shows at.
+        if (st.labelMaxzoom() < WebMercatorQuad.MAX_ZOOM) l.put("maxzoom", st.labelMaxzoom() + 1);
         ObjectNode layout = l.putObject("layout");
         layout.putArray("text-field").add("get").add(st.label());
         ArrayNode fonts = layout.putArray("text-font");

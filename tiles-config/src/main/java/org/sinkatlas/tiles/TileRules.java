@@ -161,14 +161,13 @@ public final class TileRules {
             List<Map<String, Object>> match = (List<Map<String, Object>>) b.get("match");
             List<Map<String, Object>> steps = (List<Map<String, Object>>) b.get("steps");
             if ((match == null) == (steps == null)) throw new IllegalArgumentException("by needs either match or steps");
-            for (Map<String, Object> c : match != null ? match : steps) {
-                Double below = null;
-                if (steps != null && c.get("below") != null) below = ((Number) c.get("below")).doubleValue();
+            List<Map<String, Object>> entries = match != null ? match : steps;
+            if (entries.isEmpty()) throw new IllegalArgumentException("by." + (match != null ? "match" : "steps") + " is empty");
+            for (int i = 0; i < entries.size(); i++) {
+                Map<String, Object> c = entries.get(i);
+                Double below = steps == null ? null : stepBound(c.get("below"), i, entries.size(), classes);
                 classes.add(new LayerStyle.StyleClass(match != null ? String.valueOf(c.get("value")) : null, below,
                         color(c.get("color")), label(c.get("label"))));
-            }
-            if (steps != null && classes.get(classes.size() - 1).below() != null) {
-                throw new IllegalArgumentException("the last step must have no 'below' bound");
             }
         }
         if (fallback == null) throw new IllegalArgumentException("style needs a color (or by.default)");
@@ -180,6 +179,28 @@ public final class TileRules {
                 s.get("radius") == null ? 4 : ((Number) s.get("radius")).doubleValue(), dash, by, classes,
                 (String) s.get("label"), s.get("label_minzoom") == null ? 12 : (Integer) s.get("label_minzoom"),
                 s.get("label_maxzoom") == null ? WebMercatorQuad.MAX_ZOOM : (Integer) s.get("label_maxzoom"));
+    }
+
+    /**
+     * The upper bound of step {@code i}: a number above the one before, on every step but the last, which takes
+     * what is left (MapLibre's step expression needs rising stops).
+     */
+    private static Double stepBound(Object below, int i, int steps, List<LayerStyle.StyleClass> before) {
+        boolean last = i == steps - 1;
+        if (last) {
+            if (below != null) throw new IllegalArgumentException("the last step must have no 'below' bound");
+            return null;
+        }
+        if (!(below instanceof Number n)) {
+            throw new IllegalArgumentException("step " + (i + 1) + " needs a number 'below' (only the last step has none),"
+                    + " not " + below);
+        }
+        double bound = n.doubleValue();
+        if (i > 0 && !(bound > before.get(i - 1).below())) {
+            throw new IllegalArgumentException("step bounds must rise: step " + (i + 1) + " has below " + bound
+                    + " after " + before.get(i - 1).below());
+        }
+        return bound;
     }
 
     private static LayerStyle plainStyle(GeometryKind kind) {

@@ -128,6 +128,11 @@ abstract class TilesApiSuite {
 
         JsonNode style = ok("/styles/sink-atlas");
         assertEquals(8, style.get("version").asInt());
+        JsonNode districtLabels = null;
+        for (JsonNode l : style.get("layers")) if (l.get("id").asText().equals("districts-label")) districtLabels = l;
+        // layers.yaml shows district names from zoom 8 up to 12 inclusive; MapLibre hides a layer from its maxzoom on.
+        assertEquals(8, districtLabels.get("minzoom").asInt());
+        assertEquals(13, districtLabels.get("maxzoom").asInt());
         assertTrue(style.at("/sources/sink-atlas/url").asText().endsWith("/tiles/WebMercatorQuad?f=tilejson"));
         Set<String> sourceLayers = new HashSet<>();
         style.get("layers").forEach(l -> { if (l.has("source-layer")) sourceLayers.add(l.get("source-layer").asText()); });
@@ -259,16 +264,21 @@ abstract class TilesApiSuite {
         Feature parcel = someParcel();
         TileCoord t = tileOf(parcel.geometry(), 14);
         String tile = "/collections/remade/tiles/WebMercatorQuad/" + t.z() + "/" + t.y() + "/" + t.x();
-        for (PropertyType type : List.of(PropertyType.DATE, PropertyType.STRING)) {
+        for (PropertyType type : List.of(PropertyType.DATE, PropertyType.STRING, PropertyType.INTEGER)) {
             demo().store().createLayer(new LayerInfo("remade", Localized.of("重建" + type, "Remade " + type),
                     Localized.of("测试", "Test"), GeometryKind.MULTIPOLYGON, List.of(PropertyDef.of("name", type, "名称", "Name")),
                     null, true, "test", List.of()));
             try {
-                Object name = type == PropertyType.DATE ? "2024-05-01" : "a name, not a date";
+                Object name = type == PropertyType.DATE ? "2024-05-01" : type == PropertyType.INTEGER ? 4207L : "a name, not a date";
                 demo().store().write("test", w -> w.insert("remade", new FeatureDraft(parcel.geometry(), Map.of("name", name))));
                 HttpResponse<byte[]> r = bytes(tile);
                 assertEquals(200, r.statusCode(), type + ": " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
-                assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains(name.toString()), type.toString());
+                if (name instanceof String text) {
+                    // MVT keeps texts as UTF-8 bytes (numbers as varints).
+                    assertTrue(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).contains(text), type.toString());
+                }
+                JsonNode field = ok("/collections/remade/tiles/WebMercatorQuad?f=tilejson").at("/vector_layers/0/fields/name");
+                assertEquals(type == PropertyType.INTEGER ? "Number" : "String", field.asText(), "TileJSON type of " + type);
             } finally {
                 demo().store().dropLayer("remade");
             }
