@@ -218,7 +218,7 @@
     clearTimeout(searchTimer);
     const q = e.target.value.trim();
     const out = $('search-results');
-    if (q.length < 2) { out.hidden = true; return; }
+    if (q.length < 1) { out.hidden = true; return; }
     searchTimer = setTimeout(() => getJson(`${base}/search?q=${encodeURIComponent(q)}`).then((r) => {
       out.innerHTML = '';
       if (!r.results.length) {

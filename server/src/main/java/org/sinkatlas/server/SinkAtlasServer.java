@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class SinkAtlasServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkAtlasServer.class);
+    /** One line per request; its own logger, so that it can be turned down without the rest. */
+    private static final Logger ACCESS_LOG = LoggerFactory.getLogger("org.sinkatlas.access");
 
     /** The version the API definition reports. */
     public static final String VERSION = "0.1.0";
@@ -152,7 +155,7 @@ public final class SinkAtlasServer implements AutoCloseable {
         routes.addAll(features.routes());
         routes.addAll(edits.routes());
         routes.addAll(tilesApi.routes());
-        routes.addAll(new SearchApi(store, access).routes());
+        routes.addAll(new SearchApi(store, access, urls, html).routes());
         routes.addAll(viewer.routes());
         routes.addAll(sinks.routes());
         routes.addAll(admin.routes());
@@ -187,6 +190,11 @@ public final class SinkAtlasServer implements AutoCloseable {
                 // answers 200 to a HEAD on any path a GET route matches, even where the GET is a 404.
                 if (r.method() == HandlerType.GET) config.routes.addHttpHandler(HandlerType.HEAD, r.path(), handler);
             }
+            // Browsers ask for /favicon.ico on their own: the map's icon, not a 404 in the log.
+            for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD)) {
+                config.routes.addHttpHandler(method, "/favicon.ico", ctx -> ctx.redirect(urls.base(ctx) + ASSETS_PATH
+                        + "/viewer/icon.svg", HttpStatus.MOVED_PERMANENTLY));
+            }
             // The web map's and dashboard's own files and the libraries built into the jar (scripts/web-assets.sh).
             config.staticFiles.add(files -> {
                 files.hostedPath = ASSETS_PATH;
@@ -207,12 +215,13 @@ public final class SinkAtlasServer implements AutoCloseable {
                             ctx.method() + " is not allowed on " + ctx.path()));
                 }
             });
+            // The access log: method, path with query, status and time of every request (never a header, so
+            // never a key or token).
             config.requestLogger.http((ctx, ms) -> {
-                if (requestListeners.isEmpty() && !LOG.isDebugEnabled()) return;
                 String query = ctx.queryString();
                 String line = ctx.method() + " " + ctx.path() + (query == null ? "" : "?" + query) + " "
                         + ctx.status().getCode();
-                LOG.debug("{} {} ms", line, ms);
+                ACCESS_LOG.info("{} {} ms", line, Math.round(ms));
                 requestListeners.forEach(l -> l.accept(line));
             });
         });

@@ -20,7 +20,7 @@ import org.sinkatlas.layers.store.StoreJson;
  */
 final class GeoJsonFileWriter implements FeatureFileWriter {
 
-    private static final JsonFactory FACTORY = StoreJson.MAPPER.getFactory();
+    private static final JsonFactory FACTORY = JsonFactory.builder().addDecorator(PlainNumberJson.DECORATOR).build();
 
     private final JsonGenerator gen;
     private final GeoJsonFeatureWriter features;

@@ -9,6 +9,7 @@ import org.sinkatlas.layers.model.LayerExtent;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.layers.model.PropertyDef;
+import org.sinkatlas.server.SinkAtlasServer;
 import org.sinkatlas.server.features.FeaturesApi;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
@@ -55,7 +56,10 @@ public final class HtmlPages {
         b.append("<p>").append(esc(FeaturesApi.SERVICE_DESCRIPTION.zh())).append("</p><p class=muted>")
                 .append(esc(FeaturesApi.SERVICE_DESCRIPTION.en())).append("</p>");
         b.append("<ul>");
+        b.append(li(base + "/viewer", "碳汇地图 The map"));
         b.append(li(base + "/collections", "数据集合 Collections (" + layers.size() + ")"));
+        b.append(li(base + "/sinks/summary?by=district&f=html", "碳汇汇总（按区县）Sink summary by district"));
+        b.append(li(base + "/sinks/standards?f=html", "碳汇核算标准 Sink standards"));
         b.append(li(base + "/dashboard", "目标看板 Targets dashboard"));
         b.append(li(base + "/targets?f=html", "规划目标进展 The plan's targets"));
         b.append(li(base + "/api.html", "接口文档 API documentation"));
@@ -63,9 +67,28 @@ public final class HtmlPages {
         b.append(li(base + "/conformance", "符合的标准类 Conformance classes"));
         b.append(li(base + "/health", "服务状态 Health"));
         b.append("</ul>");
+        b.append("<form action=\"").append(esc(base)).append("/search\" method=get class=card><label>查找地名或地块编号 Find a place"
+                + " or parcel code: <input name=q required maxlength=100 placeholder=\"淀山湖\"></label><input type=hidden name=f"
+                + " value=html> <button>查找 Find</button>"
+                + "</form>");
         b.append("<div class=card><b>在 QGIS / ArcGIS Pro 中使用 · Use in QGIS / ArcGIS Pro</b><br>")
                 .append("OGC API - Features / WFS3 连接地址 connection URL: <code>").append(esc(base)).append("/</code></div>");
         return page(FeaturesApi.SERVICE_TITLE, base, null, b.toString());
+    }
+
+    /** Search results: each a link to its feature's page. */
+    public String search(String base, String q, List<com.fasterxml.jackson.databind.node.ObjectNode> results) {
+        StringBuilder b = new StringBuilder();
+        if (results.isEmpty()) b.append("<p>没有找到 Nothing found.</p>");
+        b.append("<ul>");
+        for (com.fasterxml.jackson.databind.node.ObjectNode r : results) {
+            String href = base + "/collections/" + r.get("collection").asText() + "/items/" + r.get("id").asText() + "?f=html";
+            b.append("<li><a href=\"").append(esc(href)).append("\">").append(esc(r.get("name").asText())).append("</a> <span"
+                    + " class=muted>").append(esc(r.get("collection_title_zh").asText())).append(" · ")
+                    .append(esc(r.get("collection_title_en").asText())).append("</span></li>");
+        }
+        b.append("</ul>");
+        return page(Localized.of("查找：" + q, "Search: " + q), base, crumbs(base), b.toString());
     }
 
     public String conformance(String base, List<String> classes) {
@@ -335,9 +358,13 @@ public final class HtmlPages {
 
     /** A whole page: header, breadcrumbs, title in both languages, and the body (already escaped HTML). */
     public static String page(Localized title, String base, String crumbs, String body) {
+        // The landing page is the service itself: its title is not followed by the service's name again.
+        String documentTitle = title.equals(FeaturesApi.SERVICE_TITLE) ? title.both() : title.both() + " · "
+                + FeaturesApi.SERVICE_TITLE.both();
         return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-                + esc(title.both()) + " · 碳汇一张图 Sink Atlas</title><style>" + STYLE + "</style></head><body>"
+                + esc(documentTitle) + "</title><link rel=\"icon\" href=\"" + esc(base) + SinkAtlasServer.ASSETS_PATH
+                + "/viewer/icon.svg\" type=\"image/svg+xml\"><style>" + STYLE + "</style></head><body>"
                 + "<header><a href=\"" + esc(base) + "/\"><b>碳汇一张图</b><span class=en>Sink Atlas</span></a></header>"
                 + "<main>" + (crumbs == null ? "" : crumbs) + "<h1>" + esc(title.zh()) + " <span class=muted>"
                 + esc(title.en()) + "</span></h1>" + body + "</main></body></html>";

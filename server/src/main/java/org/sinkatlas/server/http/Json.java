@@ -6,13 +6,16 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sinkatlas.layers.format.PlainNumberJson;
 import org.sinkatlas.layers.model.Localized;
 
 /** The one JSON configuration of the HTTP side. */
 public final class Json {
 
+    /** Numbers as people write them (see {@link PlainNumberJson}). */
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .addDecorator(PlainNumberJson.DECORATOR)
             .build();
 
     public static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)

@@ -1,6 +1,5 @@
 package org.sinkatlas.server.search;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -16,13 +15,16 @@ import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.server.auth.Access;
+import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
+import org.sinkatlas.server.http.Format;
 import org.sinkatlas.server.http.Json;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.Responses;
+import org.sinkatlas.server.http.Urls;
 
 /**
  * {@code /search?q=}: features of the layers the caller may see whose name (Chinese or English) contains
@@ -37,24 +39,31 @@ public final class SearchApi {
 
     private final LayerStore store;
     private final Access access;
+    private final Urls urls;
+    private final HtmlPages html;
 
-    public SearchApi(LayerStore store, Access access) {
+    public SearchApi(LayerStore store, Access access, Urls urls, HtmlPages html) {
         this.store = store;
         this.access = access;
+        this.urls = urls;
+        this.html = html;
     }
 
     public List<ApiRoute> routes() {
         JsonNodeFactory n = JsonNodeFactory.instance;
         return List.of(new ApiRoute("/search", "search", "Find places and parcels by name or code · 按名称或编号查找",
-                "Data", List.of(ApiParameter.query("q", "Text in a name, or a parcel code (2 to 100 characters).",
-                        n.objectNode().put("type", "string").put("minLength", 2).put("maxLength", 100))),
-                List.of(MediaTypes.JSON), false, this::search));
+                "Data", List.of(ApiParameter.query("q", "Text in a name, or a parcel code (1 to 100 characters:"
+                        + " one Chinese character, 淀, is a query).", n.objectNode().put("type", "string").put("minLength", 1)
+                        .put("maxLength", 100))),
+                List.of(MediaTypes.JSON, MediaTypes.HTML), false, this::search));
     }
 
     private void search(Context ctx) {
-        QueryParameters.requireKnown(ctx, Set.of("q"));
+        QueryParameters.requireKnown(ctx, Set.of("q", "f"));
         String q = ctx.queryParam("q") == null ? "" : ctx.queryParam("q").strip();
-        if (q.length() < 2 || q.length() > 100) throw ApiProblem.badRequest("q must have 2 to 100 characters");
+        if (q.isEmpty() || q.codePointCount(0, q.length()) > 100) {
+            throw ApiProblem.badRequest("q must have 1 to 100 characters");
+        }
         // LIKE's own characters in the text are matched as themselves.
         String pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<LayerInfo> layers = access.visibleLayers(ctx);
@@ -67,10 +76,14 @@ public final class SearchApi {
             for (String p : NAME_PROPERTIES) if (layer.property(p).isPresent()) names.add(new Filter.Like(p, pattern, true));
             if (!names.isEmpty()) collect(layer, names.size() == 1 ? names.get(0) : new Filter.Or(names), found);
         }
+        List<ObjectNode> shown = found.stream().limit(MAX_RESULTS).toList();
+        if (Format.of(ctx) == Format.HTML) {
+            Responses.html(ctx, html.search(urls.base(ctx), q, shown));
+            return;
+        }
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("q", q);
-        ArrayNode results = body.putArray("results");
-        found.stream().limit(MAX_RESULTS).forEach(results::add);
+        body.putArray("results").addAll(shown);
         Responses.json(ctx, body);
     }
 

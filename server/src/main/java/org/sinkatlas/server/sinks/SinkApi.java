@@ -96,13 +96,13 @@ public final class SinkApi {
                 n.objectNode().put("type", "integer"));
         ApiParameter crsParam = ApiParameter.query("crs", "CRS of the posted coordinates (OGC URI; default CRS84).",
                 n.objectNode().put("type", "string"));
-        ApiParameter by = ApiParameter.query("by", "Grouping: district, zone, project or landcover.",
-                n.objectNode().put("type", "string").set("enum", n.arrayNode().add("district").add("zone").add("project")
-                        .add("landcover")));
+        ApiParameter by = ApiParameter.query("by", "Grouping: district (default), zone (or key-zone: the plan's key"
+                + " zones), project (sink projects) or landcover.", n.objectNode().put("type", "string").set("enum",
+                        n.arrayNode().add("district").add("zone").add("key-zone").add("key_zone").add("project")
+                                .add("landcover")));
         ApiParameter scenario = ApiParameter.query("scenario", "current (default): figures in a year; planned: the plan"
                 + " against today, year by year from `from` to `to`.", n.objectNode().put("type", "string").set("enum",
                         n.arrayNode().add("current").add("planned")));
-        ApiParameter csvOrJson = ApiParameter.query("f", "json (default) or csv.", n.objectNode().put("type", "string"));
         ApiParameter layer = ApiParameter.query("layer", "Sink layer (default: parcels).", n.objectNode().put("type", "string"));
         ApiParameter standardId = ApiParameter.path("standardId", "id@version, e.g. yrd-ess@2027.1", n.objectNode().put("type",
                 "string"));
@@ -129,8 +129,10 @@ public final class SinkApi {
                         + " stored) · 估算碳汇", "Sinks", List.of(crsParam, standard, gwp, year), List.of(MediaTypes.JSON), false,
                         MediaTypes.GEOJSON, 200, this::estimate),
                 new ApiRoute("/sinks/summary", "getSinkSummary", "Sink totals by group, or the plan's path · 碳汇汇总", "Sinks",
-                        List.of(by, scenario, standard, gwp, year, from, to, changeYear, layer, csvOrJson),
-                        List.of(MediaTypes.JSON, MediaTypes.CSV), false, this::summary),
+                        List.of(by, scenario, standard, gwp, year, from, to, changeYear, layer, ApiParameter.query("f",
+                                "json (default), csv, or html: a table for people (current scenario).",
+                                n.objectNode().put("type", "string"))),
+                        List.of(MediaTypes.JSON, MediaTypes.CSV, MediaTypes.HTML), false, this::summary),
                 new ApiRoute(HandlerType.POST, "/sinks/recompute", "recomputeSinks", "Recompute a layer's stored estimates"
                         + " · 重新计算", "Sinks", List.of(layer), List.of(MediaTypes.JSON), false, null, 202, this::recompute)
                         .requiring(Role.ADMIN),
@@ -374,19 +376,14 @@ public final class SinkApi {
                 "f"));
         SinkCalculator calc = upkeep.calculator(standardParam(ctx));
         String gwp = gwpParam(ctx, calc);
-        String byText = ctx.queryParam("by") == null ? "district" : ctx.queryParam("by");
-        SinkSummaries.By by;
-        try {
-            by = SinkSummaries.By.valueOf(byText.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("by must be district, zone, project or landcover, not '" + byText + "'");
-        }
+        SinkSummaries.By by = byParam(ctx.queryParam("by"));
+        String byText = by.name().toLowerCase(Locale.ROOT);
         String scenario = ctx.queryParam("scenario") == null ? "current" : ctx.queryParam("scenario");
         if (!scenario.equals("current") && !scenario.equals("planned")) {
             throw ApiProblem.badRequest("scenario must be current or planned, not '" + scenario + "'");
         }
-        String f = ctx.queryParam("f") == null ? "json" : ctx.queryParam("f");
-        if (!f.equals("json") && !f.equals("csv")) throw ApiProblem.badRequest("f must be json or csv, not '" + f + "'");
+        String f = ctx.queryParam("f") != null ? ctx.queryParam("f") : Format.of(ctx) == Format.HTML ? "html" : "json";
+        if (!List.of("json", "csv", "html").contains(f)) throw ApiProblem.badRequest("f must be json, csv or html, not '" + f + "'");
         LayerInfo layer = sinkLayer(ctx);
         // Grouping by a layer's features shows their names: only by a layer the caller may see.
         if (by == SinkSummaries.By.ZONE) access.visibleLayer(ctx, SinkSummaries.ZONES_LAYER);
@@ -398,6 +395,7 @@ public final class SinkApi {
             int to = yearParam(ctx, "to", PATH_END);
             if (to < from) throw ApiProblem.badRequest("to (" + to + ") is before from (" + from + ")");
             int change = yearParam(ctx, "change_year", from);
+            if (f.equals("html")) throw ApiProblem.notAcceptable("the planned path is given as json or csv; f=html shows the current scenario");
             SinkSummaries.Plan plan = summaries.plan(layer.id(), by, calc, from, to, change, gwp);
             if (f.equals("csv")) {
                 csv(ctx, "sink-plan-" + byText + ".csv", SummaryCsv.plan(plan, calc.standard()));
@@ -419,6 +417,11 @@ public final class SinkApi {
             csv(ctx, "sink-summary-" + byText + "-" + year + ".csv", SummaryCsv.summary(s, calc.standard()));
             return;
         }
+        if (f.equals("html")) {
+            String query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)f=[^&]*", "").replaceFirst("^&", "");
+            Responses.html(ctx, SinkPages.summary(urls.base(ctx), layer.id(), byText, s, calc.standard(), query));
+            return;
+        }
         ObjectNode body = header(layer, byText, scenario, calc, gwp).put("year", year);
         ArrayNode groups = body.putArray("groups");
         for (SinkSummaries.Group g : s.groups()) {
@@ -434,6 +437,18 @@ public final class SinkApi {
         body.set("total", total);
         body.put("unestimated_features", s.unestimated());
         Responses.json(ctx, body);
+    }
+
+    /** The grouping asked: district (default), zone (also key-zone, key_zone), project or landcover (land-cover). */
+    private static SinkSummaries.By byParam(String text) {
+        if (text == null) return SinkSummaries.By.DISTRICT;
+        switch (text.strip().toLowerCase(Locale.ROOT).replace('_', '-')) {
+            case "district": return SinkSummaries.By.DISTRICT;
+            case "zone", "key-zone": return SinkSummaries.By.ZONE;
+            case "project", "sink-project": return SinkSummaries.By.PROJECT;
+            case "landcover", "land-cover": return SinkSummaries.By.LANDCOVER;
+            default: throw ApiProblem.badRequest("by must be district, zone (key-zone), project or landcover, not '" + text + "'");
+        }
     }
 
     private static ObjectNode header(LayerInfo layer, String by, String scenario, SinkCalculator calc, String gwp) {

@@ -13,6 +13,7 @@ import org.sinkatlas.sink.calc.Eligibility;
 import org.sinkatlas.sink.calc.ExplainStep;
 import org.sinkatlas.sink.calc.SinkEstimate;
 import org.sinkatlas.sink.calc.Spread;
+import org.sinkatlas.sink.layers.SinkSummaries;
 import org.sinkatlas.sink.report.ParcelReport;
 import org.sinkatlas.sink.standard.Coefficient;
 import org.sinkatlas.sink.standard.SinkStandard;
@@ -20,7 +21,7 @@ import org.sinkatlas.sink.standard.UncertainFigure;
 
 /**
  * The sink pages for people, in Chinese and English: the released standards, one standard with every
- * coefficient, its source and how it was checked, and a parcel's printable report. Nothing on a page
+ * coefficient, its source and how it was checked, a parcel's printable report and the summary by group. Nothing on a page
  * depends on when it was made, so the same input gives the same bytes.
  */
 final class SinkPages {
@@ -135,6 +136,39 @@ final class SinkPages {
                 b.toString());
     }
 
+    /** A summary by group as a table: each figure the mean of the draws, the net with its 5th to 95th percentile. */
+    static String summary(String base, String layer, String by, SinkSummaries.Summary s, SinkStandard standard, String query) {
+        StringBuilder b = new StringBuilder();
+        b.append("<p>").append(esc(layer)).append(" · ").append(esc(by)).append(" · ").append(s.year()).append(" · GWP ")
+                .append(esc(s.gwp())).append(" · <a href=\"").append(esc(base)).append("/sinks/standards/")
+                .append(esc(standard.key())).append("?f=html\">").append(esc(standard.key())).append("</a> · <a href=\"")
+                .append(esc(base)).append("/sinks/summary?").append(esc(query)).append("&amp;f=json\">JSON</a> · <a href=\"")
+                .append(esc(base)).append("/sinks/summary?").append(esc(query)).append("&amp;f=csv\">CSV</a></p>");
+        b.append("<p class=muted>每项为蒙特卡洛抽样均值，括号内为第5至第95百分位。Each figure is the mean of the Monte Carlo"
+                + " draws; in brackets the 5th to 95th percentile.</p>");
+        b.append("<table><tr><th>分组 Group</th><th>要素 Features</th><th>面积 Area (ha)</th><th>碳储量 Stock (tC)</th>"
+                + "<th>年固碳 Removals (tCO2/yr)</th><th>甲烷 CH4 (tCO2e/yr)</th><th>氧化亚氮 N2O (tCO2e/yr)</th>"
+                + "<th>净碳汇 Net sink (tCO2e/yr)</th><th>密度 Density (tCO2e/ha/yr)</th></tr>");
+        for (SinkSummaries.Group g : s.groups()) summaryRow(b, g.key() == null ? "（无）none" : g.key(), g.features(), g.estimate());
+        summaryRow(b, "合计 Total", s.groups().stream().mapToDouble(SinkSummaries.Group::features).sum(), s.total());
+        b.append("</table>");
+        if (s.unestimated() > 0) {
+            b.append("<p class=muted>").append(s.unestimated()).append(" 个要素无法估算 features could not be estimated.</p>");
+        }
+        return HtmlPages.page(Localized.of("碳汇汇总", "Sink summary"), base, HtmlPages.crumbs(base), b.toString());
+    }
+
+    private static void summaryRow(StringBuilder b, String key, double features, SinkEstimate e) {
+        b.append("<tr><td>").append(esc(key)).append("</td><td class=num>").append(fmt(features, 3))
+                .append("</td><td class=num>").append(fmt(e.areaM2() / 10_000, 2)).append("</td><td class=num>")
+                .append(fmt(e.stock().mean(), 0)).append("</td><td class=num>").append(fmt(e.removals().mean(), 0))
+                .append("</td><td class=num>").append(fmt(e.methane().mean(), 0)).append("</td><td class=num>")
+                .append(fmt(e.nitrousOxide().mean(), 0)).append("</td><td class=\"num v\">").append(fmt(e.net().mean(), 0))
+                .append(" (").append(fmt(e.net().p5(), 0)).append(" – ").append(fmt(e.net().p95(), 0))
+                .append(")</td><td class=num>").append(e.areaM2() > 0 ? fmt(e.net().mean() / (e.areaM2() / 10_000), 3) : "")
+                .append("</td></tr>");
+    }
+
     private static void row(StringBuilder b, String key, String value) {
         b.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>");
     }
@@ -148,8 +182,10 @@ final class SinkPages {
         return fmt(c.centralValue(), 6);
     }
 
+    /** At most {@code decimals} places, without trailing zeros after the point (7740, 0.5, not 774 or 0.500). */
     private static String fmt(double v, int decimals) {
-        return String.format(Locale.ROOT, "%." + decimals + "f", v).replaceFirst("\\.?0+$", "");
+        String text = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return text.contains(".") ? text.replaceFirst("0+$", "").replaceFirst("\\.$", "") : text;
     }
 
     private static String percent(double share) {

@@ -1,6 +1,7 @@
 package org.sinkatlas.server.sinks;
 
 import org.sinkatlas.server.http.Csv;
+import org.sinkatlas.server.http.Json;
 import org.sinkatlas.sink.calc.ScenarioPath;
 import org.sinkatlas.sink.calc.SinkEstimate;
 import org.sinkatlas.sink.layers.SinkSummaries;
@@ -24,7 +25,9 @@ final class SummaryCsv {
     }
 
     private static void row(Csv csv, String key, double features, SinkEstimate e, SinkStandard standard) {
-        csv.row(key == null ? "" : key, num(features), num(e.areaM2()), num(e.stock().mean()), num(e.removals().mean()),
+        // Counts are whole but for features split between groups by their shares.
+        double count = Json.round(features, 3);
+        csv.row(key == null ? "" : key, Csv.num(count, count == Math.rint(count) ? 0 : 3), num(e.areaM2()), num(e.stock().mean()), num(e.removals().mean()),
                 num(e.methane().mean()), num(e.nitrousOxide().mean()), num(e.emissions().mean()), num(e.net().mean()),
                 num(e.net().p5()), num(e.net().p95()), String.valueOf(e.year()), e.gwp(), standard.key());
     }

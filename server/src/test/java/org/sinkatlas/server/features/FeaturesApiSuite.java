@@ -47,6 +47,66 @@ abstract class FeaturesApiSuite {
     }
 
     @Test
+    void everyAddressTheReadmeShowsAnswersAsItSays() throws Exception {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `(/[^`]*)`")
+                .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md")));
+        int checked = 0;
+        while (m.find()) {
+            String path = m.group(1);
+            if (path.contains("{") || path.startsWith("/admin")) continue;
+            String encoded = path.replace("淀山湖", "%E6%B7%80%E5%B1%B1%E6%B9%96");
+            HttpResponse<String> r = demo().get(encoded);
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            checked++;
+        }
+        assertTrue(checked >= 15, checked + " addresses");
+    }
+
+    @Test
+    void theLandingPageLeadsAPersonEverywhereUnderOneTitle() {
+        String page = demo().get("/?f=html").body();
+        assertTrue(page.contains("<title>碳汇一张图 Sink Atlas</title>"), "the service's name once");
+        for (String href : List.of("/viewer\"", "/dashboard\"", "/sinks/summary?by=district&amp;f=html\"", "/search\"",
+                "/collections\"", "/assets/viewer/icon.svg\"")) {
+            assertTrue(page.contains(demo().url() + href), href + " in " + page);
+        }
+        String found = demo().get("/search?q=%E6%B7%80%E5%B1%B1%E6%B9%96&f=html").body();
+        assertTrue(found.contains("淀山湖") && found.contains("/items/") && found.contains("?f=html"), found);
+        HttpResponse<String> icon = demo().call("GET", "/favicon.ico", null, null, null);
+        assertEquals(301, icon.statusCode());
+        assertEquals(demo().url() + "/assets/viewer/icon.svg", icon.headers().firstValue("Location").orElse(""));
+        assertEquals(200, demo().get("/assets/viewer/icon.svg").statusCode());
+    }
+
+    @Test
+    void everyRequestIsInTheAccessLog() throws Exception {
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertEquals(400, demo().get("/collections?probe=access-log").statusCode());
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (!err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("GET /collections?probe=access-log 400")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        } finally {
+            System.setErr(old);
+        }
+        String log = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.matches("(?s).*INFO org\\.sinkatlas\\.access - GET /collections\\?probe=access-log 400 \\d+ ms.*"), log);
+    }
+
+    @Test
+    void oneChineseCharacterIsASearch() {
+        JsonNode found = ok("/search?q=%E6%B7%80");
+        assertEquals("淀", found.get("q").asText());
+        assertTrue(found.get("results").toString().contains("淀山湖"), found.toString());
+        assertEquals(400, demo().get("/search?q=").statusCode());
+        assertEquals(400, demo().get("/search?q=" + "x".repeat(101)).statusCode());
+    }
+
+    @Test
     void headAnswersAsGetDoesWithoutABody() {
         for (String path : List.of("/collections/nope", "/collections/parcels", "/collections/parcels/items/1",
                 "/collections/parcels/items/99999999", "/collections/parcels/items?limit=abc", "/nothing-here",

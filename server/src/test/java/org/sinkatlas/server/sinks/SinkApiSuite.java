@@ -269,6 +269,20 @@ abstract class SinkApiSuite {
         assertTrue(lines.get(4).startsWith("total,") && lines.get(4).endsWith(",2026,ar5,yrd-ess@2027.1"), lines.get(4));
         List<String> planCsv = demo().get("/sinks/summary?by=district&scenario=planned&to=2030&f=csv", null).body().lines().toList();
         assertEquals(1 + 4 * 5, planCsv.size(), "a row per group and year, and the total's");
+        // What people read: whole counts without ".0", areas without an exponent, both in JSON and CSV.
+        String text = demo().get("/sinks/summary?by=district").body();
+        assertTrue(text.matches("(?s).*\"features\":\\d+,.*") && !text.contains("E9") && !text.contains("E8"), text);
+        assertTrue(lines.get(1).matches("[^,]+,\\d+,\\d+\\.\\d+,.*"), lines.get(1));
+        // key-zone and key_zone name the plan's key zones too.
+        for (String alias : List.of("key-zone", "key_zone", "KEY-ZONE")) {
+            assertEquals(ok("/sinks/summary?by=zone").get("groups"), ok("/sinks/summary?by=" + alias).get("groups"), alias);
+        }
+        HttpResponse<String> page = demo().get("/sinks/summary?by=district&f=html", null);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("<table>") && page.body().contains("青浦区") && page.body().contains("合计 Total"),
+                page.body());
+        assertEquals(406, demo().get("/sinks/summary?scenario=planned&f=html").statusCode());
         for (String bad : List.of("/sinks/summary?by=county", "/sinks/summary?scenario=2050",
                 "/sinks/summary?standard=nope@9", "/sinks/summary?layer=districts", "/sinks/summary?x=1",
                 "/sinks/summary?gwp=ar4", "/sinks/summary?scenario=planned&from=2040&to=2030")) {
