@@ -47,6 +47,20 @@ abstract class FeaturesApiSuite {
     }
 
     @Test
+    void theOpenApiDocumentValidates() {
+        io.swagger.v3.parser.core.models.ParseOptions options = new io.swagger.v3.parser.core.models.ParseOptions();
+        options.setResolve(true);
+        for (String token : new String[] {null, demo().adminToken()}) {
+            String api = demo().call("GET", "/api", token, null, null).body();
+            io.swagger.v3.parser.core.models.SwaggerParseResult result = new io.swagger.v3.parser.OpenAPIV3Parser()
+                    .readContents(api, null, options);
+            assertEquals(List.of(), result.getMessages(), "the document as " + (token == null ? "the public" : "an admin")
+                    + " reads it");
+            assertTrue(result.getOpenAPI().getPaths().size() > 50, "paths: " + result.getOpenAPI().getPaths().size());
+        }
+    }
+
+    @Test
     void everyAddressTheReadmeShowsAnswersAsItSays() throws Exception {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `(/[^`]*)`")
                 .matcher(java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md")));
