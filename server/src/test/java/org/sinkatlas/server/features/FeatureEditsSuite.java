@@ -239,7 +239,7 @@ abstract class FeatureEditsSuite {
             assertEquals(before.version(), demo().store().history(layer, before.id()).size(), layer + ": no new version");
         }
         String schema = send("GET", "/collections/energy-sites/queryables", null, null, null).body();
-        assertTrue(schema.contains("\"capacity_mw\"") && schema.contains("\"minimum\":0,"), schema);
+        assertTrue(schema.contains("\"capacity_mw\"") && schema.contains("\"minimum\":0}"), schema);
         assertTrue(send("GET", "/collections/sink-projects/queryables", null, null, null).body().contains("\"maxLength\":10000"));
     }
 
