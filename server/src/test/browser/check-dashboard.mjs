@@ -32,6 +32,13 @@ try {
   report.greenwayBar = await page.locator('#target-greenway-km .bar').getAttribute('aria-valuenow');
   report.greenwayStatus = await page.locator('#target-greenway-km .badge').textContent();
   report.columns = await page.evaluate(() => getComputedStyle(document.getElementById('cards')).gridTemplateColumns.split(' ').length);
+  // The date as Chinese writes it (never the browser's mm/dd/yyyy), and the zone's sink above the cards.
+  report.asOfType = await page.locator('#asof').getAttribute('type');
+  report.asOfValue = await page.locator('#asof').inputValue();
+  await page.waitForSelector('#sinks .sink-bars li', { timeout: 20000 });
+  report.sinkBars = await page.locator('#sinks .sink-bars li').count();
+  report.sinkTotal = await page.locator('#sinks .sink-total').innerText();
+  report.sinkLink = await page.locator('#sinks a').getAttribute('href');
   await page.screenshot({ path: screenshotPath, fullPage: false });
 
   // The features that count, and the map link once the web map answers.

@@ -31,7 +31,10 @@
       showFeatures: '查看计入的要素', showReports: '查看报送数据', value: '实际值', expected: '按进度应达',
       showOnMap: '在地图上显示', close: '关闭', by: '报送人', source: '来源', corrected: '已被更正',
       synthetic: '合成数据', problem: '无法量算：', parts: '分项', pending: '尚未计入', noFeatures: '范围内没有要素',
-      noReports: '尚无报送数据', plan: '依据', clause: '条款', all: '全部目标', updated: '数据日期'
+      noReports: '尚无报送数据', plan: '依据', clause: '条款', all: '全部目标', updated: '数据日期',
+      badDate: '日期应写作 YYYY-MM-DD，例如 2025-12-31', sinks: '碳汇核算', zoneNet: '示范区净碳汇',
+      stock: '碳储量', perYear: '吨CO₂当量/年', tc: '吨碳', range: '区间', standard: '标准', year: '核算年份',
+      byDistrict: '各区县净碳汇', fullSummary: '查看完整汇总（区县、重点区域、地类）', netSource: '净排放'
     },
     en: {
       title: 'Targets dashboard', brand: 'Sink Atlas', asOf: 'As of', other: '中文', loading: 'Loading…',
@@ -40,7 +43,11 @@
       showOnMap: 'Show on the map', close: 'Close', by: 'Posted by', source: 'Source', corrected: 'corrected',
       synthetic: 'synthetic', problem: 'Cannot measure: ', parts: 'Parts', pending: 'Not counted yet',
       noFeatures: 'No features in scope', noReports: 'No figures reported yet', plan: 'Plan', clause: 'clause',
-      all: 'All targets', updated: 'Figure of'
+      all: 'All targets', updated: 'Figure of',
+      badDate: 'Write the date as YYYY-MM-DD, e.g. 2025-12-31', sinks: 'Sink accounting', zoneNet: 'The zone\'s net sink',
+      stock: 'Carbon stock', perYear: 'tCO₂e/yr', tc: 'tC', range: 'range', standard: 'Standard', year: 'Year',
+      byDistrict: 'Net sink by district', fullSummary: 'The full summary (districts, key zones, land cover)',
+      netSource: 'net source'
     }
   };
 
@@ -198,7 +205,7 @@
   // ------------------------------------------------------------------------------------------------
   // The page
 
-  var state = { base: '', lang: 'zh', data: null, charts: [], viewer: false };
+  var state = { base: '', lang: 'zh', data: null, sinks: null, charts: [], viewer: false };
 
   function el(tag, cls, content) {
     var e = document.createElement(tag);
@@ -216,7 +223,19 @@
     state.lang = params.get('lang') || saved || body.getAttribute('data-lang') || 'zh';
     var asOf = document.getElementById('asof');
     if (params.get('asOf')) asOf.value = params.get('asOf');
-    asOf.addEventListener('change', function () { setParam('asOf', asOf.value); load(); });
+    asOf.addEventListener('change', function () {
+      // Dates are written YYYY-MM-DD in both languages, never as the browser's mm/dd/yyyy.
+      var ok = asOf.value === '' || /^\d{4}-\d{2}-\d{2}$/.test(asOf.value);
+      asOf.setAttribute('aria-invalid', String(!ok));
+      if (!ok) {
+        var message = document.getElementById('message');
+        message.hidden = false;
+        message.textContent = text(state.lang).badDate;
+        return;
+      }
+      setParam('asOf', asOf.value);
+      load();
+    });
     document.getElementById('lang').addEventListener('click', function () {
       state.lang = state.lang === 'zh' ? 'en' : 'zh';
       try { window.localStorage.setItem('sinkatlas.lang', state.lang); } catch (e) { /* private mode */ }
@@ -242,7 +261,53 @@
     return v ? '?asOf=' + encodeURIComponent(v) : '';
   }
 
+  /** The zone's sink, from /sinks/summary: the total with its range, and a bar for each district. */
+  function loadSinks() {
+    fetch(state.base + '/sinks/summary?by=district', { headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (s) { state.sinks = s; renderSinks(); })
+      .catch(function () { state.sinks = null; renderSinks(); });
+  }
+
+  function renderSinks() {
+    var box = document.getElementById('sinks');
+    box.textContent = '';
+    var s = state.sinks;
+    if (!s) return;
+    var t = text(state.lang);
+    var num = function (v) { return Math.round(v).toLocaleString(state.lang === 'en' ? 'en-GB' : 'zh-CN'); };
+    box.appendChild(el('h2', null, t.sinks));
+    var net = s.total.net_tco2e;
+    var head = el('p', 'sink-total');
+    head.appendChild(document.createTextNode(t.zoneNet + ': '));
+    head.appendChild(el('strong', net.mean < 0 ? 'net-source' : 'net-sink', num(net.mean)));
+    head.appendChild(document.createTextNode(' ' + t.perYear + ' (' + t.range + ' ' + num(net.p5) + ' – ' + num(net.p95) + ')'
+        + (net.mean < 0 ? ' · ' + t.netSource : '') + ' · ' + t.stock + ' ' + num(s.total.stock_tc.mean) + ' ' + t.tc));
+    box.appendChild(head);
+    box.appendChild(el('p', 'sink-meta', t.standard + ' ' + s.standard.id + '@' + s.standard.version + ' · GWP '
+        + s.gwp.set.toUpperCase() + ' · ' + t.year + ' ' + s.year));
+    box.appendChild(el('h3', null, t.byDistrict));
+    var largest = Math.max.apply(null, s.groups.map(function (g) { return Math.abs(g.net_tco2e.mean); }).concat([1]));
+    var list = el('ul', 'sink-bars');
+    s.groups.forEach(function (g) {
+      var li = el('li');
+      li.appendChild(el('span', 'name', g.key));
+      var bar = el('span', 'bar ' + (g.net_tco2e.mean < 0 ? 'net-source' : 'net-sink'));
+      bar.style.width = (100 * Math.abs(g.net_tco2e.mean) / largest).toFixed(1) + '%';
+      var track = el('span', 'track');
+      track.appendChild(bar);
+      li.appendChild(track);
+      li.appendChild(el('span', 'value', num(g.net_tco2e.mean)));
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    var link = el('a', null, t.fullSummary);
+    link.href = state.base + '/sinks/summary?f=html';
+    box.appendChild(link);
+  }
+
   function load() {
+    if (!state.sinks) loadSinks();
     var message = document.getElementById('message');
     message.hidden = false;
     message.textContent = text(state.lang).loading;
@@ -293,6 +358,7 @@
     var cards = document.getElementById('cards');
     cards.textContent = '';
     data.targets.forEach(function (target) { cards.appendChild(card(target)); });
+    renderSinks();
   }
 
   function card(target) {

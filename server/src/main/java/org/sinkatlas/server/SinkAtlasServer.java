@@ -33,6 +33,7 @@ import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.server.openapi.OpenApiResource;
 import org.sinkatlas.server.sinks.Jobs;
 import org.sinkatlas.server.sinks.SinkApi;
+import org.sinkatlas.server.sinks.SinkGridKeeper;
 import org.sinkatlas.sink.layers.SinkUpkeep;
 import org.sinkatlas.server.search.SearchApi;
 import org.sinkatlas.server.targets.TargetsApi;
@@ -122,6 +123,7 @@ public final class SinkAtlasServer implements AutoCloseable {
     private final Jobs jobs = new Jobs();
     private final Access access;
     private final SinkApi sinks;
+    private final SinkGridKeeper sinkGrid;
     private final Javalin app;
 
     /** The service with default settings. */
@@ -140,6 +142,7 @@ public final class SinkAtlasServer implements AutoCloseable {
         OpenApiResource openApi = new OpenApiResource(() -> routes, features, urls, html, VERSION);
         SinkUpkeep upkeep = new SinkUpkeep(store, settings.standards());
         upkeep.upgradeLayers();
+        sinkGrid = new SinkGridKeeper(store, crs);
         sinks = new SinkApi(store, upkeep, crs, urls, jobs, access);
         AdminApi admin = new AdminApi(store, upkeep, access, urls);
         TilesApi tilesApi = new TilesApi(store, access, urls, new VectorTiles(store, TileRules.builtIn(),
@@ -150,7 +153,7 @@ public final class SinkAtlasServer implements AutoCloseable {
         features.extend(tilesApi);
         TargetsApi targets = new TargetsApi(new TargetTracker(store, settings.targets(), zoneClock), urls, html);
         features.extend(targets);
-        ViewerPage viewer = new ViewerPage(urls, settings.basemap());
+        ViewerPage viewer = new ViewerPage(store, urls, settings.basemap());
         features.browserHome(viewer::page);
         routes.addAll(features.routes());
         routes.addAll(edits.routes());
@@ -238,6 +241,11 @@ public final class SinkAtlasServer implements AutoCloseable {
         return () -> requestListeners.remove(listener);
     }
 
+    /** The sink grid the map shows at low zooms, kept current in the background. */
+    public SinkGridKeeper sinkGrid() {
+        return sinkGrid;
+    }
+
     /** The routes the service answers, in registration order. */
     public List<ApiRoute> routes() {
         return List.copyOf(routes);
@@ -252,6 +260,7 @@ public final class SinkAtlasServer implements AutoCloseable {
         if (leftovers > 0) LOG.info("removed the temporary folders of {} processes that ended without removing them", leftovers);
         app.start(host, port);
         sinks.refreshStaleEstimates();
+        sinkGrid.start();
         return this;
     }
 
@@ -268,5 +277,6 @@ public final class SinkAtlasServer implements AutoCloseable {
     public void close() {
         app.stop();
         jobs.close();
+        sinkGrid.close();
     }
 }

@@ -9,10 +9,12 @@ import java.util.List;
  * @param buffer     pixels kept around each tile
  * @param simplify   Douglas-Peucker tolerance, in pixels
  * @param minSize    features smaller than this in pixels across and up are left out
- * @param attributes the properties written with each feature, sink ones included when the layer has them
+ * @param attributes  the properties written with each feature, sink ones included when the layer has them
+ * @param generalised drawn only up to {@code maxzoom}, where a finer layer takes over (the sink grid gives way
+ *                    to the parcels), rather than drawn deeper from its last tiles
  */
 public record LayerTileRule(String layerId, int minzoom, int maxzoom, double buffer, double simplify, double minSize,
-        int maxFeatures, int maxBytes, List<String> attributes, LayerStyle style) {
+        int maxFeatures, int maxBytes, List<String> attributes, LayerStyle style, boolean generalised) {
 
     public LayerTileRule {
         attributes = List.copyOf(attributes);
@@ -20,5 +22,10 @@ public record LayerTileRule(String layerId, int minzoom, int maxzoom, double buf
 
     public boolean covers(int z) {
         return z >= minzoom && z <= maxzoom;
+    }
+
+    /** Whether the layer is drawn at a zoom: from its minzoom on, and a generalised one only up to its maxzoom. */
+    public boolean drawnAt(int z) {
+        return z >= minzoom && (!generalised || z <= maxzoom);
     }
 }

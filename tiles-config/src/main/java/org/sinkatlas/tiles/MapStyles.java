@@ -77,6 +77,16 @@ public final class MapStyles {
                 fields.put(a, type.equals("number") || type.equals("integer") ? "Number"
                         : type.equals("boolean") ? "Boolean" : "String");
             }
+            if (LabelPoints.labelled(layer, rule)) {
+                ObjectNode labels = vl.addObject();
+                labels.put("id", layer.id() + LabelPoints.SUFFIX);
+                labels.put("description", layer.title().in(lang) + " · " + Localized.of("名称注记点", "label points").in(lang));
+                labels.put("minzoom", rule.minzoom());
+                labels.put("maxzoom", rule.maxzoom());
+                ObjectNode labelFields = labels.putObject("fields");
+                labelFields.put(rule.style().label(), "String");
+                if (layer.property("name_en").isPresent()) labelFields.put("name_en", "String");
+            }
         }
         t.put("minzoom", layers.isEmpty() ? 0 : min);
         t.put("maxzoom", layers.isEmpty() ? 0 : max);
@@ -160,6 +170,8 @@ public final class MapStyles {
         l.put("source", SOURCE);
         l.put("source-layer", layer.id());
         l.put("minzoom", rule.minzoom());
+        // A style layer is hidden from its maxzoom on: a generalised layer gives way after its last zoom.
+        if (rule.generalised()) l.put("maxzoom", rule.maxzoom() + 1);
         l.putObject("metadata").put("sink-atlas:layer", layer.id());
         return l;
     }
@@ -167,6 +179,8 @@ public final class MapStyles {
     private void label(ArrayNode out, LayerInfo layer, LayerTileRule rule) {
         LayerStyle st = rule.style();
         ObjectNode l = base(out, layer.id() + "-label", layer, rule);
+        // An area is labelled once, at its label point (see LabelPoints), not on every tile's piece of it.
+        if (LabelPoints.labelled(layer, rule)) l.put("source-layer", layer.id() + LabelPoints.SUFFIX);
         l.put("type", "symbol");
         l.put("minzoom", Math.max(rule.minzoom(), st.labelMinzoom()));
         // A style layer's maxzoom is the first zoom it is hidden at; label_maxzoom is the last it shows at.

@@ -151,7 +151,7 @@ final class MvtEncoding {
     }
 
     /** The feature's id as its MVT id, its properties as tags (the library's own converter repeats the id as a tag). */
-    private static void tags(Object userData, MvtLayerProps props, VectorTile.Tile.Feature.Builder feature) {
+    static void tags(Object userData, MvtLayerProps props, VectorTile.Tile.Feature.Builder feature) {
         Map<?, ?> attributes = (Map<?, ?>) userData;
         for (Map.Entry<?, ?> e : attributes.entrySet()) {
             if (e.getKey().equals(ID)) {

@@ -64,7 +64,7 @@ public final class PngTiles {
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             for (LayerInfo layer : styles.drawingOrder(layers)) {
                 LayerTileRule rule = tiles.rule(layer);
-                if (t.z() < rule.minzoom()) continue;
+                if (!rule.drawnAt(t.z())) continue;
                 byte[] mvt = tiles.made(layer, t).bytes();
                 if (mvt.length == 0) continue;
                 JtsLayer features = read(mvt).getLayer(layer.id());

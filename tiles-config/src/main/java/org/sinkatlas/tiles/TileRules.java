@@ -33,11 +33,12 @@ public final class TileRules {
 
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
     private static final Set<String> RULE_KEYS = Set.of("minzoom", "maxzoom", "buffer", "simplify", "min_size",
-            "max_features", "max_bytes", "attributes", "sink", "style");
+            "max_features", "max_bytes", "attributes", "sink", "style", "generalised");
     private static final Set<String> STYLE_KEYS = Set.of("kind", "color", "outline", "opacity", "width", "radius", "dash",
             "by", "label", "label_minzoom", "label_maxzoom");
-    /** Sink properties a sink layer's tiles carry: what maps colour by and a popup shows first. */
-    private static final List<String> SINK_ATTRIBUTES = List.of(SinkFields.DENSITY, SinkFields.NET, SinkFields.STOCK);
+    /** What the map can colour a sink layer by (net, stock, emissions per hectare, eligibility, plan against today). */
+    private static final List<String> SINK_ATTRIBUTES = List.of(SinkFields.DENSITY, SinkFields.NET, SinkFields.STOCK,
+            SinkFields.AREA, SinkFields.METHANE, SinkFields.N2O, SinkFields.ELIGIBILITY, SinkFields.PLAN_DIFF);
 
     private final Map<String, Object> defaults;
     private final Map<String, Map<String, Object>> layers;
@@ -118,7 +119,10 @@ public final class TileRules {
         }
         if (layer != null) attributes.removeIf(a -> !tileable(layer, a));
         LayerStyle style = style(own.get("style"), layer);
-        return new LayerTileRule(id, minzoom, maxzoom, buffer, simplify, minSize, maxFeatures, maxBytes, attributes, style);
+        Object generalised = own.getOrDefault("generalised", false);
+        if (!(generalised instanceof Boolean)) throw new IllegalArgumentException("generalised must be true or false");
+        return new LayerTileRule(id, minzoom, maxzoom, buffer, simplify, minSize, maxFeatures, maxBytes, attributes, style,
+                (Boolean) generalised);
     }
 
     /** Tiles carry scalar properties only. */

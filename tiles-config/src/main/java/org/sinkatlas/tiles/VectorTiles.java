@@ -1,6 +1,7 @@
 package org.sinkatlas.tiles;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ public final class VectorTiles {
     private final LayerStore store;
     private final TileRules rules;
     private final TileCache cache;
+    private final LabelPoints labels;
     private final Map<LayerInfo, LayerTileRule> ruleOf = new ConcurrentHashMap<>();
 
     /** A tile that its layer's rules do not make (outside its zooms). */
@@ -42,6 +44,7 @@ public final class VectorTiles {
         this.store = store;
         this.rules = rules;
         this.cache = cache;
+        this.labels = new LabelPoints(store);
         store.addChangeListener(cache::purge);
     }
 
@@ -81,14 +84,23 @@ public final class VectorTiles {
         long before = cache.purges();
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (LayerInfo layer : layers) {
-            LayerTileRule rule = rule(layer);
-            if (t.z() < rule.minzoom()) continue;
+            if (!rule(layer).drawnAt(t.z())) continue;
             all.writeBytes(made(layer, t).bytes());
         }
         return cache.keep(key, all.toByteArray(), before);
     }
 
     private byte[] make(LayerInfo layer, LayerTileRule rule, TileCoord t) {
+        byte[] tile = shapes(layer, rule, t);
+        if (!LabelPoints.labelled(layer, rule)) return tile;
+        // MVT layers are one repeated field: the label points' layer is appended to the shapes'.
+        byte[] points = labels.encode(layer, rule, t, EXTENT);
+        byte[] both = Arrays.copyOf(tile, tile.length + points.length);
+        System.arraycopy(points, 0, both, tile.length, points.length);
+        return both;
+    }
+
+    private byte[] shapes(LayerInfo layer, LayerTileRule rule, TileCoord t) {
         byte[] tile = null;
         for (int attempt = 0; attempt < BUDGET_TRIES; attempt++) {
             VectorTileQuery q = query(layer, rule, t, 1 << attempt);

@@ -34,6 +34,16 @@ public final class SinkFields {
     public static final String STANDARD = "sink_standard";
     public static final String GWP = "sink_gwp";
     public static final String YEAR = "sink_year";
+    /**
+     * How the sink may be counted: {@code ccer-eligible}, {@code ccer-undetermined} or {@code ccer-not-eligible} for
+     * a CCER afforestation candidate after the standard's screen, else the category of its land cover (such as
+     * {@code ecological-accounting}).
+     */
+    public static final String ELIGIBILITY = "sink_eligibility";
+    /** The plan against today: the planned land cover's net less the current one's in {@link #PLAN_YEAR}, tCO2e/yr. */
+    public static final String PLAN_DIFF = "sink_plan_diff_tco2e";
+    /** The year the map compares the plan with today: the peak the 2022 plan aims at comes before 2030. */
+    public static final int PLAN_YEAR = 2030;
 
     private SinkFields() {}
 
@@ -52,6 +62,10 @@ public final class SinkFields {
         d.add(PropertyDef.of(STANDARD, PropertyType.STRING, "计算所用标准", "Standard used"));
         d.add(PropertyDef.of(GWP, PropertyType.STRING, "全球增温潜势（GWP）组", "GWP set"));
         d.add(PropertyDef.of(YEAR, PropertyType.INTEGER, "核算年份", "Year accounted"));
+        d.add(PropertyDef.of(ELIGIBILITY, PropertyType.STRING, "计入方式（生态核算 / CCER 筛查结果）",
+                "Counted as (ecological accounting / CCER screen)"));
+        d.add(PropertyDef.of(PLAN_DIFF, PropertyType.REAL, "规划情景与现状净碳汇之差（" + PLAN_YEAR + "年，吨CO2当量/年）",
+                "Plan less today, net sink in " + PLAN_YEAR + " (tCO2e/yr)"));
         return d;
     }
 

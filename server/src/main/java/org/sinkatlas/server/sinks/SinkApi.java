@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.sinkatlas.layers.format.GeoJsonFeatureReader;
 import org.sinkatlas.layers.geom.GeometryValidator;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.auth.Access;
@@ -418,8 +420,17 @@ public final class SinkApi {
             return;
         }
         if (f.equals("html")) {
-            String query = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)f=[^&]*", "").replaceFirst("^&", "");
-            Responses.html(ctx, SinkPages.summary(urls.base(ctx), layer.id(), byText, s, calc.standard(), query));
+            // For people: the grouping asked, or, without one, the zone by district, key zone and land cover.
+            List<SinkPages.Section> sections = new ArrayList<>();
+            List<SinkSummaries.By> groupings = ctx.queryParam("by") != null ? List.of(by)
+                    : List.of(SinkSummaries.By.DISTRICT, SinkSummaries.By.ZONE, SinkSummaries.By.LANDCOVER);
+            for (SinkSummaries.By grouping : groupings) {
+                if (grouping == SinkSummaries.By.ZONE && !canSee(ctx, SinkSummaries.ZONES_LAYER)) continue;
+                SinkSummaries.Summary section = grouping == by ? s : summaries.summary(layer.id(), grouping, calc, year, gwp);
+                sections.add(new SinkPages.Section(GROUPING_TITLES.get(grouping), grouping.name().toLowerCase(Locale.ROOT),
+                        section));
+            }
+            Responses.html(ctx, SinkPages.summary(urls.base(ctx), layer.id(), sections, calc.standard()));
             return;
         }
         ObjectNode body = header(layer, byText, scenario, calc, gwp).put("year", year);
@@ -437,6 +448,22 @@ public final class SinkApi {
         body.set("total", total);
         body.put("unestimated_features", s.unestimated());
         Responses.json(ctx, body);
+    }
+
+    private static final Map<SinkSummaries.By, Localized> GROUPING_TITLES = Map.of(
+            SinkSummaries.By.DISTRICT, Localized.of("按区县", "By district"),
+            SinkSummaries.By.ZONE, Localized.of("按重点区域", "By key zone"),
+            SinkSummaries.By.PROJECT, Localized.of("按碳汇项目", "By sink project"),
+            SinkSummaries.By.LANDCOVER, Localized.of("按地类", "By land cover"));
+
+    /** Whether the caller may see a layer (a grouping by it names its features). */
+    private boolean canSee(Context ctx, String layerId) {
+        try {
+            access.visibleLayer(ctx, layerId);
+            return true;
+        } catch (ApiProblem hidden) {
+            return false;
+        }
     }
 
     /** The grouping asked: district (default), zone (also key-zone, key_zone), project or landcover (land-cover). */

@@ -136,26 +136,80 @@ final class SinkPages {
                 b.toString());
     }
 
-    /** A summary by group as a table: each figure the mean of the draws, the net with its 5th to 95th percentile. */
-    static String summary(String base, String layer, String by, SinkSummaries.Summary s, SinkStandard standard, String query) {
+    /** One grouping of a summary page: its name in both languages, the {@code by} value, the summary. */
+    record Section(Localized title, String by, SinkSummaries.Summary summary) {}
+
+    /**
+     * The summary for people: for each grouping a chart of the net sink by group (the mean, and a bar from the 5th to
+     * the 95th percentile) and a table of every figure, with the standard, GWP set and year named, and CSV downloads.
+     */
+    static String summary(String base, String layer, List<Section> sections, SinkStandard standard) {
+        SinkSummaries.Summary first = sections.get(0).summary();
         StringBuilder b = new StringBuilder();
-        b.append("<p>").append(esc(layer)).append(" · ").append(esc(by)).append(" · ").append(s.year()).append(" · GWP ")
-                .append(esc(s.gwp())).append(" · <a href=\"").append(esc(base)).append("/sinks/standards/")
-                .append(esc(standard.key())).append("?f=html\">").append(esc(standard.key())).append("</a> · <a href=\"")
-                .append(esc(base)).append("/sinks/summary?").append(esc(query)).append("&amp;f=json\">JSON</a> · <a href=\"")
-                .append(esc(base)).append("/sinks/summary?").append(esc(query)).append("&amp;f=csv\">CSV</a></p>");
-        b.append("<p class=muted>每项为蒙特卡洛抽样均值，括号内为第5至第95百分位。Each figure is the mean of the Monte Carlo"
-                + " draws; in brackets the 5th to 95th percentile.</p>");
-        b.append("<table><tr><th>分组 Group</th><th>要素 Features</th><th>面积 Area (ha)</th><th>碳储量 Stock (tC)</th>"
-                + "<th>年固碳 Removals (tCO2/yr)</th><th>甲烷 CH4 (tCO2e/yr)</th><th>氧化亚氮 N2O (tCO2e/yr)</th>"
-                + "<th>净碳汇 Net sink (tCO2e/yr)</th><th>密度 Density (tCO2e/ha/yr)</th></tr>");
-        for (SinkSummaries.Group g : s.groups()) summaryRow(b, g.key() == null ? "（无）none" : g.key(), g.features(), g.estimate());
-        summaryRow(b, "合计 Total", s.groups().stream().mapToDouble(SinkSummaries.Group::features).sum(), s.total());
-        b.append("</table>");
-        if (s.unestimated() > 0) {
-            b.append("<p class=muted>").append(s.unestimated()).append(" 个要素无法估算 features could not be estimated.</p>");
+        b.append("<p>").append(esc(layer)).append(" · ").append(first.year()).append(" · GWP ").append(esc(first.gwp()))
+                .append(" · <a href=\"").append(esc(base)).append("/sinks/standards/").append(esc(standard.key()))
+                .append("?f=html\">").append(esc(standard.key())).append("</a></p>");
+        b.append("<p class=muted>每项为蒙特卡洛抽样均值，括号内为第5至第95百分位；正值为碳汇，负值为净排放。Each figure is the mean of"
+                + " the Monte Carlo draws, in brackets the 5th to 95th percentile; positive is a sink, negative a net source.</p>");
+        SinkEstimate total = first.total();
+        b.append("<p>示范区合计 Zone total: 净碳汇 net sink <b>").append(fmt(total.net().mean(), 0)).append("</b> (")
+                .append(fmt(total.net().p5(), 0)).append(" – ").append(fmt(total.net().p95(), 0)).append(") 吨CO2当量/年 tCO2e/yr ·"
+                + " 碳储量 stock ").append(fmt(total.stock().mean(), 0)).append(" 吨碳 tC</p>");
+        for (Section section : sections) {
+            SinkSummaries.Summary s = section.summary();
+            String csv = base + "/sinks/summary?layer=" + layer + "&by=" + section.by() + "&f=csv";
+            b.append("<h2 id=\"").append(esc(section.by())).append("\">").append(esc(section.title().zh())).append(" <span class=muted>")
+                    .append(esc(section.title().en())).append("</span></h2>");
+            b.append(chart(s.groups()));
+            b.append("<table><tr><th>分组 Group</th><th>要素 Features</th><th>面积 Area (ha)</th><th>碳储量 Stock (tC)</th>"
+                    + "<th>年固碳 Removals (tCO2/yr)</th><th>甲烷 CH4 (tCO2e/yr)</th><th>氧化亚氮 N2O (tCO2e/yr)</th>"
+                    + "<th>净碳汇 Net sink (tCO2e/yr)</th><th>密度 Density (tCO2e/ha/yr)</th></tr>");
+            for (SinkSummaries.Group g : s.groups()) summaryRow(b, g.key() == null ? "（无）none" : g.key(), g.features(), g.estimate());
+            summaryRow(b, "合计 Total", s.groups().stream().mapToDouble(SinkSummaries.Group::features).sum(), s.total());
+            b.append("</table><p><a href=\"").append(esc(csv)).append("\">CSV</a>");
+            if (s.unestimated() > 0) b.append(" · ").append(s.unestimated()).append(" 个要素无法估算 features could not be estimated");
+            b.append("</p>");
         }
         return HtmlPages.page(Localized.of("碳汇汇总", "Sink summary"), base, HtmlPages.crumbs(base), b.toString());
+    }
+
+    /** Net sink by group as horizontal bars around zero, with the 5th to 95th percentile as a thin line (SVG). */
+    private static String chart(List<SinkSummaries.Group> groups) {
+        List<SinkSummaries.Group> sorted = groups.stream()
+                .sorted((x, y) -> Double.compare(y.estimate().net().mean(), x.estimate().net().mean())).toList();
+        double extent = 1;
+        for (SinkSummaries.Group g : sorted) {
+            extent = Math.max(extent, Math.max(Math.abs(g.estimate().net().p5()), Math.abs(g.estimate().net().p95())));
+        }
+        int row = 20;
+        int label = 170;
+        int width = 640;
+        double half = (width - label - 20) / 2.0;
+        double zero = label + half;
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg class=chart role=img aria-label=\"净碳汇 Net sink\" viewBox=\"0 0 %d %d\""
+                + " width=\"%d\" height=\"%d\">", width, row * sorted.size() + 24, width, row * sorted.size() + 24));
+        for (int i = 0; i < sorted.size(); i++) {
+            SinkSummaries.Group g = sorted.get(i);
+            Spread net = g.estimate().net();
+            double y = i * row + 4;
+            double x1 = zero + Math.min(0, net.mean()) / extent * half;
+            double w = Math.abs(net.mean()) / extent * half;
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">%s</text>",
+                    label - 6, y + 13, esc(g.key() == null ? "none" : g.key())));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"14\" fill=\"%s\"><title>%s</title></rect>",
+                    x1, y + 2, Math.max(w, 0.5), net.mean() < 0 ? "#b35806" : "#1f7a4a", fmt(net.mean(), 0)));
+            svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#22303c\""
+                    + " stroke-width=\"1.2\"/>", zero + net.p5() / extent * half, zero + net.p95() / extent * half, y + 9, y + 9));
+        }
+        double bottom = row * sorted.size() + 6;
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%.1f\" stroke=\"#8a8f8c\"/>", zero, zero,
+                bottom));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"middle\">0</text>", zero,
+                bottom + 14));
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" text-anchor=\"end\">%s 吨CO2当量/年"
+                + " tCO2e/yr</text>", (double) width - 4, bottom + 14, fmt(extent, 0)));
+        return svg.append("</svg>").toString();
     }
 
     private static void summaryRow(StringBuilder b, String key, double features, SinkEstimate e) {

@@ -217,12 +217,17 @@ abstract class FeaturesApiSuite {
         for (String p : paths) {
             JsonNode get = api.get("paths").get(p).get("get");
             if (get == null) continue;
-            // Tiles: one over the Water Town Living Room at zoom 12, where every layer is tiled.
+            // Tiles: one over the Water Town Living Room at zoom 12, where every layer is tiled but the sink grid,
+            // which gives way to the parcels after zoom 10: the same place at zoom 10 for it.
+            boolean grid = p.startsWith("/collections/sink-grid/");
+            String z = grid ? "10" : "12";
+            String row = grid ? "419" : "1676";
+            String col = grid ? "855" : "3423";
             String concrete = p.replace("{featureId}", "1").replace("{standardId}", "yrd-ess@2026.1").replace("{otherId}", "yrd-ess@2027.1").replace("{jobId}", job)
                     .replace("{keyId}", adminKeyId).replace("{layerId}", "parcels").replace("{importId}", importId)
                     .replace("{tileMatrixSetId}", "WebMercatorQuad")
-                    .replace("{tileMatrix}", "12").replace("{tileRow}", "1676").replace("{tileCol}", "3423")
-                    .replace("{z}", "12").replace("{y}", "1676").replace("{x}", "3423").replace("{styleId}", "sink-atlas")
+                    .replace("{tileMatrix}", z).replace("{tileRow}", row).replace("{tileCol}", col)
+                    .replace("{z}", z).replace("{y}", row).replace("{x}", col).replace("{styleId}", "sink-atlas")
                     .replace("{tileset}", "map").replace("{version}", "1").replace("/search", "/search?q=%E6%B7%80%E5%B1%B1")
                     .replace("{targetId}", p.endsWith("/reports") ? "new-energy-bus" : "greenway-km");
             // Routes that declare a security requirement are called with the admin's key, the others without one.
@@ -246,7 +251,7 @@ abstract class FeaturesApiSuite {
         all.get("collections").forEach(c -> ids.add(c.get("id").asText()));
         assertEquals(List.of("districts", "key-zones", "water", "greenways", "forests", "wetlands", "polder-ponds", "parks",
                 "pv-sites", "energy-sites", "vertical-greening", "low-energy-buildings", "eco-cycle-sites",
-                "low-carbon-factories", "sink-projects", "parcels"), ids);
+                "low-carbon-factories", "sink-projects", "parcels", "sink-grid"), ids);
         JsonNode parcels = ok("/collections/parcels");
         assertEquals("http://www.opengis.net/def/crs/OGC/1.3/CRS84", parcels.get("storageCrs").asText());
         List<String> crs = new ArrayList<>();

@@ -283,6 +283,13 @@ abstract class SinkApiSuite {
         assertTrue(page.body().contains("<table>") && page.body().contains("青浦区") && page.body().contains("合计 Total"),
                 page.body());
         assertEquals(406, demo().get("/sinks/summary?scenario=planned&f=html").statusCode());
+        // Without a grouping, the page shows the zone by district, key zone and land cover, each as a chart and a table.
+        String all = demo().get("/sinks/summary?f=html", null).body();
+        for (String section : List.of("id=\"district\"", "id=\"zone\"", "id=\"landcover\"", "水乡客厅", "yrd-ess@2027.1",
+                "by=landcover&amp;f=csv")) {
+            assertTrue(all.contains(section), section);
+        }
+        assertEquals(3, all.split("<svg class=chart").length - 1, "a chart for each grouping");
         for (String bad : List.of("/sinks/summary?by=county", "/sinks/summary?scenario=2050",
                 "/sinks/summary?standard=nope@9", "/sinks/summary?layer=districts", "/sinks/summary?x=1",
                 "/sinks/summary?gwp=ar4", "/sinks/summary?scenario=planned&from=2040&to=2030")) {

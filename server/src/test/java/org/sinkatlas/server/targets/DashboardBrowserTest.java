@@ -31,6 +31,12 @@ class DashboardBrowserTest {
         assertEquals("65", r.get("greenwayBar").asText());
         assertEquals("滞后", r.get("greenwayStatus").asText());
         assertTrue(r.get("columns").asInt() >= 3, "a laptop shows several columns: " + r.get("columns"));
+        assertEquals("text", r.get("asOfType").asText(), "a date field the browser does not turn into mm/dd/yyyy");
+        assertEquals("2025-12-31", r.get("asOfValue").asText());
+        assertEquals(3, r.get("sinkBars").asInt(), "a bar for each district");
+        assertTrue(r.get("sinkTotal").asText().startsWith("示范区净碳汇: ") && r.get("sinkTotal").asText().contains("区间"),
+                r.get("sinkTotal").asText());
+        assertEquals(demo.url() + "/sinks/summary?f=html", r.get("sinkLink").asText());
 
         assertEquals(7, r.get("panelRows").asInt(), "the seven greenways in Qingpu");
         assertEquals(5, r.get("panelCounted").asInt(), "five of them built by the end of 2025");

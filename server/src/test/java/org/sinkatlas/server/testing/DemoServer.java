@@ -48,14 +48,19 @@ public final class DemoServer {
         // The server estimates the parcels in the background when it starts; tests read the results.
         SinkCalculator calc = new SinkCalculator(StandardCatalog.builtIn().current());
         long deadline = System.nanoTime() + 300_000_000_000L;
-        while (StoredEstimates.stale(store, "parcels", calc) > 0) {
-            if (System.nanoTime() > deadline) throw new IllegalStateException("parcels were not estimated in time");
-            try {
+        try {
+            while (StoredEstimates.stale(store, "parcels", calc) > 0) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("parcels were not estimated in time");
                 Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
             }
+            // And sums them on the map's grid (the last estimates' write is heard just after it is seen).
+            Thread.sleep(100);
+            if (!server.sinkGrid().awaitCurrent(Duration.ofMinutes(2))) {
+                throw new IllegalStateException("the sink grid was not summed in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,8 +15,11 @@ import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreCursor;
+import org.sinkatlas.sink.calc.Eligibility;
+import org.sinkatlas.sink.calc.ScenarioPath;
 import org.sinkatlas.sink.calc.SinkCalculator;
 import org.sinkatlas.sink.calc.SinkEstimate;
+import org.sinkatlas.sink.calc.SinkInput;
 import org.sinkatlas.sink.calc.SinkInputException;
 
 /**
@@ -50,8 +53,13 @@ public final class StoredEstimates {
         Map<String, Object> v = new LinkedHashMap<>();
         for (org.sinkatlas.layers.model.PropertyDef d : SinkFields.definitions()) v.put(d.name(), null);
         SinkEstimate e;
+        SinkInput input;
+        int year = calc.standard().accountingYear();
+        double planDiff;
         try {
-            e = calc.estimate(FeatureSinkInput.of(geometry, properties), calc.standard().accountingYear(), null, false);
+            input = FeatureSinkInput.of(geometry, properties);
+            e = calc.estimate(input, year, null, false);
+            planDiff = planDifference(calc, input, year);
         } catch (SinkInputException bad) {
             return new Values(v, bad.getMessage());
         }
@@ -72,7 +80,26 @@ public final class StoredEstimates {
         v.put(SinkFields.STANDARD, calc.standard().key());
         v.put(SinkFields.GWP, e.gwp());
         v.put(SinkFields.YEAR, (long) e.year());
+        v.put(SinkFields.ELIGIBILITY, eligibility(e.eligibility()));
+        v.put(SinkFields.PLAN_DIFF, round(planDiff, 4));
         return new Values(v, null);
+    }
+
+    /** The stored form of how a sink may be counted (see {@link SinkFields#ELIGIBILITY}). */
+    static String eligibility(Eligibility e) {
+        if (e == null) return null;
+        return e.verdict() != null ? "ccer-" + e.verdict() : e.category();
+    }
+
+    /**
+     * The planned land cover's net less the current one's in the plan year (or the accounting year, when later),
+     * the change made in the accounting year; 0 for a feature without a planned land cover of its own.
+     */
+    private static double planDifference(SinkCalculator calc, SinkInput input, int year) {
+        if (input.planned() == null || input.planned().equals(input.landcover())) return 0;
+        int to = Math.max(SinkFields.PLAN_YEAR, year);
+        ScenarioPath path = calc.path(calc.areas(input), calc.plannedAreas(input, year), year, to, year, null);
+        return path.years().get(path.years().size() - 1).difference().mean();
     }
 
     private static double round(double v, int decimals) {
@@ -82,8 +109,13 @@ public final class StoredEstimates {
 
     /** How many features of a layer are not estimated with this standard (none yet, or another). */
     public static long stale(LayerStore store, String layerId, SinkCalculator calc) {
-        return store.count(layerId, new Filter.Or(List.of(new Filter.IsNull(SinkFields.STANDARD),
-                new Filter.Compare(SinkFields.STANDARD, ComparisonOp.NE, calc.standard().key()))));
+        List<Filter> stale = new ArrayList<>(List.of(new Filter.IsNull(SinkFields.STANDARD),
+                new Filter.Compare(SinkFields.STANDARD, ComparisonOp.NE, calc.standard().key())));
+        // Estimated by an older version that kept fewer properties, too.
+        if (store.layer(layerId).flatMap(l -> l.property(SinkFields.ELIGIBILITY)).isPresent()) {
+            stale.add(new Filter.IsNull(SinkFields.ELIGIBILITY));
+        }
+        return store.count(layerId, new Filter.Or(stale));
     }
 
     /**

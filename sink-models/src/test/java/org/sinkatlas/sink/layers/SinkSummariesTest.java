@@ -120,4 +120,92 @@ class SinkSummariesTest {
         SinkSummaries.Summary now = new SinkSummaries(gpkg).summary(DemoLayers.PARCELS, SinkSummaries.By.DISTRICT, CALC, 2026, null);
         assertEquals(now.total().net().mean(), p.years().get(0).currentNet().mean(), Math.abs(now.total().net().mean()) * 1e-9);
     }
+
+    @Test
+    void theGridHoldsEveryParcelsFiguresOnceAndAgreesBetweenEngines() {
+        Map<String, Map<String, Object>> cells = new HashMap<>();
+        double parcelsNet = 0;
+        double parcelsArea = 0;
+        try (StoreCursor<Feature> c = gpkg.query(DemoLayers.PARCELS, FeatureQuery.all())) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                parcelsNet += (Double) f.property(SinkFields.NET);
+                parcelsArea += (Double) f.property(SinkFields.AREA);
+            }
+        }
+        for (LayerStore s : List.of(gpkg, pg)) {
+            int holding = new SinkGrid(s, new org.sinkatlas.layers.crs.CrsService()).rebuild();
+            assertEquals(s.count(SinkGrid.LAYER, Filter.ALL), holding, "one cell per square kilometre that holds parcels");
+            double net = 0;
+            double area = 0;
+            try (StoreCursor<Feature> c = s.query(SinkGrid.LAYER, FeatureQuery.all())) {
+                while (c.hasNext()) {
+                    Feature cell = c.next();
+                    net += (Double) cell.property(SinkFields.NET);
+                    area += (Double) cell.property(SinkFields.AREA);
+                    if (s == gpkg) {
+                        cells.put((String) cell.property(SinkGrid.CELL), cell.properties());
+                        // A cell is a square kilometre of the grid: on the ellipsoid a little less, by the square of
+                        // the Gauss-Kruger scale (1 + 2e-4 at the zone's east edge, 1.3 degrees from 120E).
+                        assertEquals(1e6, org.sinkatlas.layers.geom.EllipsoidMeasure.areaM2(cell.geometry()), 1e6 * 5e-4);
+                    } else {
+                        Map<String, Object> same = cells.get((String) cell.property(SinkGrid.CELL));
+                        assertEquals((Double) same.get(SinkFields.NET), (Double) cell.property(SinkFields.NET), 1e-6);
+                        assertEquals(same.get(SinkGrid.LANDCOVER_SHARES), cell.property(SinkGrid.LANDCOVER_SHARES));
+                    }
+                }
+            }
+            assertTrue(holding > 2_000 && holding < 3_500, holding + " cells over the zone's 2,400 km2");
+            // Each parcel is shared between its cells by area: nothing lost, nothing counted twice.
+            assertEquals(parcelsNet, net, holding * 1e-3, "net sums to the parcels'");
+            assertEquals(parcelsArea, area, holding * 0.1, "area sums to the parcels'");
+        }
+    }
+
+    @Test
+    void anEditSumsAgainOnlyTheCellsUnderIt() {
+        SinkGrid grid = new SinkGrid(gpkg, new org.sinkatlas.layers.crs.CrsService());
+        grid.rebuild();
+        Feature parcel;
+        try (StoreCursor<Feature> c = gpkg.query(DemoLayers.PARCELS, new FeatureQuery(Filter.ALL, 500, 1))) {
+            parcel = c.next();
+        }
+        Map<String, Double> before = gridNets();
+        double was = (Double) parcel.property(SinkFields.NET);
+        try {
+            // As a recompute after an edit would: the parcel's stored net grows by 1,000 tCO2e/yr.
+            gpkg.write("test", w -> {
+                w.annotate(DemoLayers.PARCELS, parcel.id(), Map.of(SinkFields.NET, was + 1000));
+                return null;
+            });
+            grid.update(List.of(parcel.geometry().getEnvelopeInternal()));
+            Map<String, Double> after = gridNets();
+            double grown = 0;
+            int changed = 0;
+            for (Map.Entry<String, Double> e : after.entrySet()) {
+                double d = e.getValue() - before.get(e.getKey());
+                if (Math.abs(d) > 1e-6) changed++;
+                grown += d;
+            }
+            assertEquals(1000, grown, 0.01, "the parcel's growth, shared between its cells");
+            assertTrue(changed >= 1 && changed <= 4, changed + " cells changed");
+        } finally {
+            gpkg.write("test", w -> {
+                w.annotate(DemoLayers.PARCELS, parcel.id(), Map.of(SinkFields.NET, was));
+                return null;
+            });
+            grid.rebuild();
+        }
+    }
+
+    private static Map<String, Double> gridNets() {
+        Map<String, Double> out = new HashMap<>();
+        try (StoreCursor<Feature> c = gpkg.query(SinkGrid.LAYER, FeatureQuery.all())) {
+            while (c.hasNext()) {
+                Feature f = c.next();
+                out.put((String) f.property(SinkGrid.CELL), (Double) f.property(SinkFields.NET));
+            }
+        }
+        return out;
+    }
 }
