@@ -31,7 +31,12 @@ install_packages() {
 
 start_server() {
   local dir="$1"
-  as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
+  if ! as_server_user "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null; then
+    # The log is the only place that says why (a taken port, too little shared memory, ...).
+    echo "postgis.sh: the server did not start; the end of $dir/server.log:" >&2
+    tail -20 "$dir/server.log" >&2 2>/dev/null || true
+    return 1
+  fi
 }
 
 case "$command" in
@@ -64,7 +69,15 @@ case "$command" in
         echo "full_page_writes = off"
       fi
     } | as_server_user tee -a "$dir/data/postgresql.conf" >/dev/null
-    start_server "$dir"
+    # A second try on the next free port with a small shared memory, for machines that refuse the first.
+    if ! start_server "$dir"; then
+      port=$((port + 1))
+      while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+      printf "port = %s\nshared_buffers = 128MB\ndynamic_shared_memory_type = mmap\n" "$port" |
+        as_server_user tee -a "$dir/data/postgresql.conf" >/dev/null
+      echo "postgis.sh: trying again on port $port with 128MB of shared buffers" >&2
+      start_server "$dir"
+    fi
     psql="$bin/psql -X -q -h 127.0.0.1 -p $port -U postgres -v ON_ERROR_STOP=1"
     $psql -d postgres -c "CREATE ROLE sinkatlas LOGIN" -c "CREATE DATABASE sinkatlas OWNER sinkatlas"
     $psql -d sinkatlas -c "CREATE EXTENSION postgis"
