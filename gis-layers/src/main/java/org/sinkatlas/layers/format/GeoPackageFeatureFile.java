@@ -31,6 +31,7 @@ import org.locationtech.jts.io.WKBReader;
 import org.locationtech.jts.io.WKBWriter;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.gpkg.GeoPackageVersion;
 
 /**
  * Any GeoPackage feature table read and written through the NGA GeoPackage library, whatever its columns:
@@ -306,18 +307,6 @@ public final class GeoPackageFeatureFile {
             dao.create(srs);
         }
         return srs.getSrsId();
-    }
-
-    /** The GeoPackage column type of a layer property (JSON as TEXT), the same in the store and in exported files. */
-    public static GeoPackageDataType columnType(org.sinkatlas.layers.model.PropertyDef p) {
-        switch (p.type()) {
-            case INTEGER: return GeoPackageDataType.INTEGER;
-            case REAL: return GeoPackageDataType.DOUBLE;
-            case BOOLEAN: return GeoPackageDataType.BOOLEAN;
-            case DATE: return GeoPackageDataType.DATE;
-            case DATETIME: return GeoPackageDataType.DATETIME;
-            default: return GeoPackageDataType.TEXT;
-        }
     }
 
     private static Class<?> javaType(GeoPackageDataType t) {

@@ -12,6 +12,7 @@ import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.sf.GeometryType;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.gpkg.GpkgColumns;
 import org.sinkatlas.layers.crs.GeometryTransform;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.LayerInfo;
@@ -40,7 +41,7 @@ final class GeoPackageFileWriter implements FeatureFileWriter {
         this.dir = TemporaryFolders.create("export");
         this.file = dir.resolve(layer.tableName() + ".gpkg");
         Map<String, GeoPackageDataType> columns = new LinkedHashMap<>();
-        for (PropertyDef p : layer.properties()) columns.put(p.name(), GeoPackageFeatureFile.columnType(p));
+        for (PropertyDef p : layer.properties()) columns.put(p.name(), GpkgColumns.type(p));
         GeometryType type = GeometryType.fromName(layer.geometryKind().sfName().toUpperCase(Locale.ROOT));
         try {
             this.writer = GeoPackageFeatureFile.create(file, layer.tableName(), type, crs, columns);

@@ -1,4 +1,4 @@
-package org.sinkatlas.layers.format;
+package org.sinkatlas.layers.gpkg;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -121,6 +121,13 @@ final class GeoPackageDialect implements SqlDialect {
         }
     }
 
+    /** The box comes from the layer's R-tree; SQLite has no row locks (the store's write lock serialises writes). */
+    @Override
+    public String currentRow(LayerInfo layer) {
+        return "SELECT t.sa_version, t.sa_created, r.minx, r.maxx, r.miny, r.maxy FROM " + table(layer) + " t LEFT JOIN "
+                + quote(rtreeTable(layer)) + " r ON r.id = t.fid WHERE t.fid = ?";
+    }
+
     static String rtreeTable(LayerInfo layer) {
         return "rtree_" + layer.tableName() + "_" + GEOMETRY_COLUMN;
     }

@@ -11,14 +11,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import mil.nga.geopackage.GeoPackage;
@@ -33,34 +30,17 @@ import mil.nga.geopackage.features.user.FeatureTable;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
-import org.sinkatlas.layers.filter.ComparisonOp;
-import org.sinkatlas.layers.format.GeoPackageFeatureFile;
-import org.sinkatlas.layers.format.GeoPackageVersion;
-import org.sinkatlas.layers.filter.Filter;
-import org.sinkatlas.layers.model.Feature;
-import org.sinkatlas.layers.model.FeatureDraft;
-import org.sinkatlas.layers.model.FeatureVersion;
-import org.sinkatlas.layers.model.LayerExtent;
+import org.sinkatlas.layers.gpkg.GpkgColumns;
+import org.sinkatlas.layers.gpkg.GeoPackageVersion;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.store.ChangeLog;
-import org.sinkatlas.layers.store.FeatureChecks;
-import org.sinkatlas.layers.store.FeatureRules;
 import org.sinkatlas.layers.store.StoreChange;
-import org.sinkatlas.layers.store.ServiceRecord;
-import org.sinkatlas.layers.store.StoreCursor;
-import org.sinkatlas.layers.store.sql.JdbcCursor;
-import org.sinkatlas.layers.store.FeatureQuery;
-import org.sinkatlas.layers.store.FeatureWriter;
-import org.sinkatlas.layers.store.LayerStore;
-import org.sinkatlas.layers.store.NotFoundException;
 import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.layers.store.StoreJson;
 import org.sinkatlas.layers.store.StoreUnavailableException;
-import org.sinkatlas.layers.store.VersionConflictException;
-import org.sinkatlas.layers.store.WriteWork;
-import org.sinkatlas.layers.store.sql.SqlFilterCompiler;
-import org.sinkatlas.layers.store.sql.SqlWhere;
+import org.sinkatlas.layers.store.sql.SqlStore;
+import org.sinkatlas.layers.store.sql.SqlCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -76,11 +56,9 @@ import org.sqlite.SQLiteDataSource;
  * triggers call), one transaction at a time. Reads use a pool of read-only connections in WAL mode, so
  * they never wait for a write and see only committed data.
  */
-public final class GeoPackageStore implements LayerStore {
+public final class GeoPackageStore extends SqlStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(GeoPackageStore.class);
-    private static final int SRS_ID = 4326;
-    private static final int MAX_CACHED_COUNTS = 512;
     private static final String GEOM = GeoPackageDialect.GEOMETRY_COLUMN;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -90,14 +68,9 @@ public final class GeoPackageStore implements LayerStore {
     private final ReentrantLock writeLock = new ReentrantLock();
     private final HikariDataSource readers;
     private final List<LayerInfo> layers = new CopyOnWriteArrayList<>();
-    private final Map<String, LayerCache> caches = new ConcurrentHashMap<>();
-    private final GeoPackageDialect dialect = new GeoPackageDialect();
-    private final SqlFilterCompiler compiler = new SqlFilterCompiler(dialect);
-    private final GpkgGeometryCodec writeCodec = new GpkgGeometryCodec();
-    private final ChangeLog changes = new ChangeLog();
-    private final FeatureRules rules = new FeatureRules();
 
     private GeoPackageStore(Path file, GeoPackage geoPackage) throws SQLException {
+        super(new GeoPackageDialect());
         this.file = file;
         this.geoPackage = geoPackage;
         this.writeConnection = geoPackage.getConnection().getConnection();
@@ -287,17 +260,6 @@ public final class GeoPackageStore implements LayerStore {
         return List.copyOf(layers);
     }
 
-    @Override
-    public Optional<LayerInfo> layer(String layerId) {
-        for (LayerInfo l : layers) {
-            if (l.id().equals(layerId)) return Optional.of(l);
-        }
-        return Optional.empty();
-    }
-
-    private LayerInfo requireLayer(String layerId) {
-        return layer(layerId).orElseThrow(() -> NotFoundException.layer(layerId));
-    }
 
     @Override
     public void createLayer(LayerInfo layer) {
@@ -314,10 +276,10 @@ public final class GeoPackageStore implements LayerStore {
             gc.setGeometryType(GeometryType.fromName(layer.geometryKind().sfName()));
             gc.setZ((byte) 0);
             gc.setM((byte) 0);
-            gc.setSrsId(SRS_ID);
+            gc.setSrsId(GpkgCodec.SRS_ID);
             List<FeatureColumn> columns = new ArrayList<>();
             for (PropertyDef p : layer.properties()) {
-                columns.add(FeatureColumn.createColumn(p.name(), GeoPackageFeatureFile.columnType(p)));
+                columns.add(FeatureColumn.createColumn(p.name(), GpkgColumns.type(p)));
             }
             columns.add(FeatureColumn.createColumn("sa_version", GeoPackageDataType.INTEGER, true, 1L));
             columns.add(FeatureColumn.createColumn("sa_created", GeoPackageDataType.DATETIME));
@@ -352,13 +314,14 @@ public final class GeoPackageStore implements LayerStore {
         try {
             // The library alters the table and its own record of the columns.
             FeatureDao dao = geoPackage.getFeatureDao(current.tableName());
-            for (PropertyDef p : added) dao.addColumn(FeatureColumn.createColumn(p.name(), GeoPackageFeatureFile.columnType(p)));
+            for (PropertyDef p : added) dao.addColumn(FeatureColumn.createColumn(p.name(), GpkgColumns.type(p)));
             try (PreparedStatement ps = writeConnection.prepareStatement("UPDATE sa_layers SET definition = ? WHERE id = ?")) {
                 ps.setString(1, StoreJson.layerToJson(changed));
                 ps.setString(2, layerId);
                 ps.executeUpdate();
             }
             layers.replaceAll(l -> l.id().equals(layerId) ? changed : l);
+            forget(layerId);
         } catch (SQLException e) {
             throw new StoreException("could not add properties to layer " + layerId + ": " + e.getMessage(), e);
         } finally {
@@ -369,10 +332,7 @@ public final class GeoPackageStore implements LayerStore {
 
     @Override
     public void updateLayer(LayerInfo layer) {
-        LayerInfo current = requireLayer(layer.id());
-        if (current.geometryKind() != layer.geometryKind() || !current.properties().equals(layer.properties())) {
-            throw new IllegalArgumentException("the geometry kind and properties of a layer cannot be changed");
-        }
+        requireSameShape(requireLayer(layer.id()), layer);
         requireFreeIdentifier(layer);
         writeLock.lock();
         try (PreparedStatement ps = writeConnection.prepareStatement("UPDATE sa_layers SET definition = ? WHERE id = ?")) {
@@ -410,208 +370,92 @@ public final class GeoPackageStore implements LayerStore {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------
+    // Reads: the shared read path on the pool of read-only connections
+
     @Override
-    public FeatureRules rules() {
-        return rules;
+    protected Connection readConnection() throws SQLException {
+        return readers.getConnection();
     }
 
     @Override
-    public LayerExtent extent(String layerId) {
-        LayerInfo layer = requireLayer(layerId);
-        LayerCache cache = cache(layerId);
-        if (cache.extent != null) return cache.extent;
-        try (Connection c = readers.getConnection(); Statement st = c.createStatement()) {
-            Envelope bbox = null;
-            try (ResultSet rs = st.executeQuery("SELECT min(minx), min(miny), max(maxx), max(maxy) FROM "
-                    + dialect.quote(GeoPackageDialect.rtreeTable(layer)))) {
-                if (rs.next() && rs.getObject(1) != null) {
-                    bbox = new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4));
-                }
+    protected SqlCodec codec() {
+        return new GpkgCodec();
+    }
+
+    /** From the R-tree: no geometry is read. */
+    @Override
+    protected Envelope extentBox(Connection c, LayerInfo layer) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT min(minx), min(miny), max(maxx),"
+                + " max(maxy) FROM " + dialect.quote(GeoPackageDialect.rtreeTable(layer)))) {
+            if (rs.next() && rs.getObject(1) != null) {
+                return new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4));
             }
-            Instant begin = null;
-            Instant end = null;
-            if (layer.temporalProperty() != null) {
-                String col = dialect.quote(layer.temporalProperty());
-                try (ResultSet rs = st.executeQuery("SELECT min(" + col + "), max(" + col + ") FROM "
-                        + dialect.quote(layer.tableName()))) {
-                    if (rs.next()) {
-                        begin = StoreJson.parseInstant(rs.getString(1));
-                        end = StoreJson.parseInstant(rs.getString(2));
-                    }
-                }
-            }
-            cache.extent = new LayerExtent(bbox, begin, end);
-            return cache.extent;
-        } catch (SQLException e) {
-            throw unavailable(e);
+            return null;
         }
     }
 
-    private LayerCache cache(String layerId) {
-        return caches.computeIfAbsent(layerId, k -> new LayerCache());
-    }
-
-    /**
-     * What reads of one layer may reuse until it is next written: its extent and counts. The store
-     * assumes it is the only writer of its file (edits go through the service).
-     */
-    private static final class LayerCache {
-        volatile LayerExtent extent;
-        final Map<List<Object>, Long> counts = new ConcurrentHashMap<>();
-    }
+    // ------------------------------------------------------------------------------------------------
+    // Writes: the shared versioned write, one transaction at a time on the library's connection
 
     @Override
-    public long count(String layerId, Filter filter) {
-        LayerInfo layer = requireLayer(layerId);
-        SqlWhere where = compiler.compile(layer, filter);
-        // SQLite counts by walking the whole table; clients paging through a layer ask the same count
-        // again for every page, so counts are kept until the layer is next written.
-        Map<List<Object>, Long> cached = cache(layerId).counts;
-        List<Object> key = countKey(where);
-        Long known = cached.get(key);
-        if (known != null) return known;
-        String sql = "SELECT count(*) FROM " + dialect.quote(layer.tableName()) + " WHERE " + where.sql();
-        try (Connection c = readers.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, where.params(), 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long n = rs.getLong(1);
-                if (cached.size() < MAX_CACHED_COUNTS) cached.put(key, n);
-                return n;
-            }
-        } catch (SQLException e) {
-            throw unavailable(e);
-        }
-    }
-
-    /** The SQL and its values as a map key (blobs compared by content). */
-    private static List<Object> countKey(SqlWhere where) {
-        List<Object> key = new ArrayList<>(where.params().size() + 1);
-        key.add(where.sql());
-        for (Object p : where.params()) key.add(p instanceof byte[] b ? java.nio.ByteBuffer.wrap(b) : p);
-        return key;
-    }
-
-    @Override
-    public StoreCursor<Feature> query(String layerId, FeatureQuery query) {
-        LayerInfo layer = requireLayer(layerId);
-        SqlWhere where = compiler.compile(layer, query.filter());
-        StringBuilder sql = new StringBuilder(selectColumns(layer)).append(" WHERE ").append(where.sql())
-                .append(" ORDER BY fid");
-        List<Object> params = new ArrayList<>(where.params());
-        if (query.limit() != FeatureQuery.UNLIMITED || query.offset() > 0) {
-            sql.append(" LIMIT ? OFFSET ?");
-            params.add(query.limit() == FeatureQuery.UNLIMITED ? -1L : query.limit());
-            params.add(query.offset());
-        }
-        return openCursor(sql.toString(), params, rs -> GpkgRows.feature(layer, rs, codec()));
-    }
-
-    /** A cursor over a read-only query; the connection goes back to the pool when it closes. */
-    private <T> StoreCursor<T> openCursor(String sql, List<Object> params, JdbcCursor.RowReader<T> reader) {
-        Connection c = null;
-        try {
-            c = readers.getConnection();
-            PreparedStatement ps = c.prepareStatement(sql);
-            bind(ps, params, 1);
-            return new JdbcCursor<>(c, ps, ps.executeQuery(), reader, this::unavailable);
-        } catch (SQLException e) {
-            JdbcCursor.closeQuietly(c);
-            throw unavailable(e);
-        }
-    }
-
-    /** A codec for one cursor (codecs keep reusable buffers and are not thread-safe). */
-    private static GpkgGeometryCodec codec() {
-        return new GpkgGeometryCodec();
-    }
-
-    @Override
-    public Optional<Feature> feature(String layerId, long featureId) {
-        try (StoreCursor<Feature> cursor = query(layerId, FeatureQuery.of(new Filter.Compare("id", ComparisonOp.EQ, featureId)))) {
-            return cursor.hasNext() ? Optional.of(cursor.next()) : Optional.empty();
-        }
-    }
-
-    private static String selectColumns(LayerInfo layer) {
-        StringBuilder sb = new StringBuilder("SELECT fid, ").append(GEOM);
-        for (PropertyDef p : layer.properties()) sb.append(", \"").append(p.name()).append('"');
-        sb.append(", sa_version, sa_created, sa_updated FROM \"").append(layer.tableName()).append('"');
-        return sb.toString();
-    }
-
-    @Override
-    public <T> T write(String author, WriteWork<T> work) {
-        GpkgWriter writer;
-        T result;
+    protected Connection beginWrite() {
         writeLock.lock();
-        try {
-            writeConnection.setAutoCommit(false);
-            writer = new GpkgWriter(author);
-            try {
-                result = work.run(writer);
-                writeConnection.commit();
-            } catch (RuntimeException | Error e) {
-                writeConnection.rollback();
-                throw e;
-            } finally {
-                // After the commit: a reader that took a cache before this point fills an orphaned one.
-                writer.touched.forEach(caches::remove);
-                writeConnection.setAutoCommit(true);
+        return writeConnection;
+    }
+
+    @Override
+    protected void endWrite(Connection c) {
+        writeLock.unlock();
+    }
+
+    @Override
+    protected Writer newWriter(Connection c, String author, ChangeLog.Pending changed) {
+        return new GpkgWriter(c, author, changed);
+    }
+
+    /** Ids follow the table's AUTOINCREMENT sequence, which only grows: a deleted feature's id is never used again. */
+    private final class GpkgWriter extends Writer {
+        private final Map<String, long[]> lastIds = new HashMap<>();
+
+        GpkgWriter(Connection c, String author, ChangeLog.Pending changed) {
+            super(c, author, changed);
+        }
+
+        @Override
+        protected long nextId(LayerInfo layer) throws SQLException {
+            long[] last = lastIds.get(layer.id());
+            if (last == null) {
+                last = new long[] {sequence(layer)};
+                lastIds.put(layer.id(), last);
             }
-        } catch (SQLException e) {
-            throw new StoreException("write failed and was rolled back: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
+            return ++last[0];
         }
-        // Listeners hear of the change once its counts are forgotten and the lock is free: what they read is
-        // the new state, and a listener that writes does not wait on itself.
-        writer.pending.commit();
-        return result;
-    }
 
-    @Override
-    public List<FeatureVersion> history(String layerId, long featureId) {
-        List<FeatureVersion> out = new ArrayList<>();
-        try (StoreCursor<FeatureVersion> rows = openHistory(requireLayer(layerId), featureId)) {
-            rows.forEachRemaining(out::add);
+        private long sequence(LayerInfo layer) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM sqlite_sequence WHERE name = ?")) {
+                ps.setString(1, layer.tableName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            }
         }
-        return out;
-    }
 
-    @Override
-    public StoreCursor<FeatureVersion> historyOf(String layerId) {
-        return openHistory(requireLayer(layerId), null);
-    }
-
-    private StoreCursor<FeatureVersion> openHistory(LayerInfo layer, Long featureId) {
-        String sql = "SELECT fid, version, operation, geom, properties, created, at, author FROM sa_history"
-                + " WHERE layer_id = ?" + (featureId == null ? "" : " AND fid = ?") + " ORDER BY fid, version";
-        List<Object> params = featureId == null ? List.of(layer.id()) : List.of(layer.id(), featureId);
-        GpkgGeometryCodec codec = codec();
-        return openCursor(sql, params, rs -> {
-            long fid = rs.getLong(1);
-            long version = rs.getLong(2);
-            FeatureVersion.Operation op = FeatureVersion.Operation.valueOf(rs.getString(3));
-            Instant at = StoreJson.parseInstant(rs.getString(7));
-            Feature state = op == FeatureVersion.Operation.DELETE ? null
-                    : new Feature(fid, codec.decode(rs.getBytes(4)), StoreJson.propertiesFromJson(layer, rs.getString(5)),
-                            version, StoreJson.parseInstant(rs.getString(6)), at);
-            return new FeatureVersion(layer.id(), fid, version, op, state, at, rs.getString(8));
-        });
-    }
-
-    @Override
-    public List<ServiceRecord> records(String kind) {
-        String sql = "SELECT id, kind, body, author, at FROM sa_records" + (kind == null ? "" : " WHERE kind = ?")
-                + " ORDER BY id";
-        List<ServiceRecord> out = new ArrayList<>();
-        try (StoreCursor<ServiceRecord> rows = openCursor(sql, kind == null ? List.of() : List.of(kind),
-                rs -> new ServiceRecord(rs.getLong(1), rs.getString(2), StoreJson.objectFromJson(rs.getString(3)),
-                        rs.getString(4), StoreJson.parseInstant(rs.getString(5))))) {
-            rows.forEachRemaining(out::add);
+        /** The sequence moves past deleted features' ids too, which inserting the current ones would not do. */
+        @Override
+        protected void afterRestore(LayerInfo layer, long highest) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?")) {
+                ps.setLong(1, highest);
+                ps.setString(2, layer.tableName());
+                if (ps.executeUpdate() > 0) return;
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
+                insert.setString(1, layer.tableName());
+                insert.setLong(2, highest);
+                insert.executeUpdate();
+            }
+            lastIds.remove(layer.id());
         }
-        return out;
     }
 
     @Override
@@ -634,7 +478,7 @@ public final class GeoPackageStore implements LayerStore {
                 writeConnection.setAutoCommit(true);
             }
             layers.removeIf(l -> l.id().equals(layerId));
-            caches.remove(layerId);
+            forget(layerId);
             // The library removes the table with its contents, geometry column and R-tree index on connections
             // of its own, so outside the transaction above; a table left behind by a failure here is
             // removed by the next createLayer of that id.
@@ -648,297 +492,19 @@ public final class GeoPackageStore implements LayerStore {
     }
 
     @Override
-    public void addChangeListener(java.util.function.Consumer<StoreChange> listener) {
-        changes.addListener(listener);
-    }
-
-    @Override
     public void close() {
         readers.close();
         geoPackage.close();
     }
 
-    private StoreUnavailableException unavailable(SQLException e) {
-        return new StoreUnavailableException("GeoPackage " + file + ": " + e.getMessage(), e);
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> params, int first) throws SQLException {
-        for (int i = 0; i < params.size(); i++) ps.setObject(first + i, params.get(i));
-    }
-
-    /** The writes of one transaction, on the library's connection, under the write lock. */
-    private final class GpkgWriter implements FeatureWriter {
-        private final String author;
-        private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        final java.util.Set<String> touched = new java.util.HashSet<>();
-        final ChangeLog.Pending pending = changes.begin();
-
-        GpkgWriter(String author) {
-            this.author = author;
+    /** The file being busy, locked or unreadable is the store being unavailable; anything else is a fault. */
+    @Override
+    protected RuntimeException failure(String what, SQLException e) {
+        int code = e instanceof org.sqlite.SQLiteException x ? x.getResultCode().code & 0xff : -1;
+        if (code == 5 || code == 6 || code == 10 || code == 14) {
+            return new StoreUnavailableException("GeoPackage " + file + " is unavailable while " + what + ": "
+                    + e.getMessage(), e);
         }
-
-        @Override
-        public Feature insert(String layerId, FeatureDraft draft) {
-            LayerInfo layer = requireLayer(layerId);
-            FeatureDraft checked = rules.prepare(layer, draft);
-            touched.add(layerId);
-            StringBuilder cols = new StringBuilder(GEOM);
-            StringBuilder marks = new StringBuilder("?");
-            for (PropertyDef p : layer.properties()) {
-                cols.append(", \"").append(p.name()).append('"');
-                marks.append(", ?");
-            }
-            String sql = "INSERT INTO \"" + layer.tableName() + "\" (" + cols + ", sa_version, sa_created, sa_updated)"
-                    + " VALUES (" + marks + ", 1, ?, ?)";
-            try (PreparedStatement ps = writeConnection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-                int i = bindDraft(ps, layer, checked);
-                ps.setString(i++, StoreJson.formatInstant(now));
-                ps.setString(i, StoreJson.formatInstant(now));
-                ps.executeUpdate();
-                long id;
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-                Feature f = new Feature(id, checked.geometry(), typedCopy(checked), 1, now, now);
-                addHistory(layer, f, FeatureVersion.Operation.INSERT);
-                pending.touch(layerId, f.geometry().getEnvelopeInternal());
-                return f;
-            } catch (SQLException e) {
-                throw new StoreException("insert into " + layerId + " failed: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public Feature replace(String layerId, long featureId, FeatureDraft draft, long expectedVersion) {
-            LayerInfo layer = requireLayer(layerId);
-            FeatureDraft checked = rules.prepare(layer, draft);
-            long[] current = currentVersion(layer, featureId);
-            long version = current[0];
-            if (expectedVersion != ANY_VERSION && expectedVersion != version) {
-                throw new VersionConflictException(layerId, featureId, expectedVersion, version);
-            }
-            touched.add(layerId);
-            pending.touch(layerId, storedBox(layer, featureId));
-            pending.touch(layerId, checked.geometry().getEnvelopeInternal());
-            StringBuilder set = new StringBuilder(GEOM + " = ?");
-            for (PropertyDef p : layer.properties()) set.append(", \"").append(p.name()).append("\" = ?");
-            String sql = "UPDATE \"" + layer.tableName() + "\" SET " + set + ", sa_version = ?, sa_updated = ?"
-                    + " WHERE fid = ?";
-            try (PreparedStatement ps = writeConnection.prepareStatement(sql)) {
-                int i = bindDraft(ps, layer, checked);
-                ps.setLong(i++, version + 1);
-                ps.setString(i++, StoreJson.formatInstant(now));
-                ps.setLong(i, featureId);
-                ps.executeUpdate();
-                Instant created = Instant.ofEpochMilli(current[1]);
-                Feature f = new Feature(featureId, checked.geometry(), typedCopy(checked), version + 1, created, now);
-                addHistory(layer, f, FeatureVersion.Operation.UPDATE);
-                return f;
-            } catch (SQLException e) {
-                throw new StoreException("update of " + layerId + "/" + featureId + " failed: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void delete(String layerId, long featureId, long expectedVersion) {
-            LayerInfo layer = requireLayer(layerId);
-            long[] current = currentVersion(layer, featureId);
-            long version = current[0];
-            if (expectedVersion != ANY_VERSION && expectedVersion != version) {
-                throw new VersionConflictException(layerId, featureId, expectedVersion, version);
-            }
-            touched.add(layerId);
-            pending.touch(layerId, storedBox(layer, featureId));
-            try (PreparedStatement ps = writeConnection.prepareStatement(
-                    "DELETE FROM \"" + layer.tableName() + "\" WHERE fid = ?")) {
-                ps.setLong(1, featureId);
-                ps.executeUpdate();
-                insertHistory(layerId, featureId, version + 1, FeatureVersion.Operation.DELETE, null, null, null, now,
-                        author);
-            } catch (SQLException e) {
-                throw new StoreException("delete of " + layerId + "/" + featureId + " failed: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void annotate(String layerId, long featureId, Map<String, ?> derived) {
-            LayerInfo layer = requireLayer(layerId);
-            Map<String, Object> typed = FeatureChecks.coerceDerived(layer, derived);
-            if (typed.isEmpty()) return;
-            touched.add(layerId);
-            if (!pending.isWholeLayer(layerId)) pending.touch(layerId, storedBox(layer, featureId));
-            StringBuilder set = new StringBuilder();
-            for (String name : typed.keySet()) set.append(set.length() == 0 ? "" : ", ").append('"').append(name).append("\" = ?");
-            try (PreparedStatement ps = writeConnection.prepareStatement(
-                    "UPDATE \"" + layer.tableName() + "\" SET " + set + " WHERE fid = ?")) {
-                int i = 1;
-                for (Map.Entry<String, Object> e : typed.entrySet()) {
-                    ps.setObject(i++, dialect.bindValue(layer.property(e.getKey()).orElseThrow().type(), e.getValue()));
-                }
-                ps.setLong(i, featureId);
-                if (ps.executeUpdate() == 0) throw NotFoundException.feature(layerId, featureId);
-            } catch (SQLException e) {
-                throw new StoreException("annotating " + layerId + "/" + featureId + " failed: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void restore(LayerInfo layerInfo, Feature feature, List<FeatureVersion> history) {
-            LayerInfo layer = requireLayer(layerInfo.id());
-            touched.add(layer.id());
-            pending.touchWholeLayer(layer.id());
-            try {
-                if (feature != null) {
-                    FeatureDraft checked = FeatureChecks.prepare(layer,
-                            new FeatureDraft(feature.geometry(), feature.properties()));
-                    StringBuilder cols = new StringBuilder("fid, " + GEOM);
-                    StringBuilder marks = new StringBuilder("?, ?");
-                    for (PropertyDef p : layer.properties()) {
-                        cols.append(", \"").append(p.name()).append('"');
-                        marks.append(", ?");
-                    }
-                    String sql = "INSERT INTO \"" + layer.tableName() + "\" (" + cols
-                            + ", sa_version, sa_created, sa_updated) VALUES (" + marks + ", ?, ?, ?)";
-                    try (PreparedStatement ps = writeConnection.prepareStatement(sql)) {
-                        ps.setLong(1, feature.id());
-                        int i = bindDraft(ps, layer, checked, 2);
-                        ps.setLong(i++, feature.version());
-                        ps.setString(i++, StoreJson.formatInstant(feature.created()));
-                        ps.setString(i, StoreJson.formatInstant(feature.updated()));
-                        ps.executeUpdate();
-                    }
-                }
-                // AUTOINCREMENT never hands out an id below the sequence: move it past deleted features' ids too.
-                long highest = history.stream().mapToLong(FeatureVersion::featureId).max().orElse(0);
-                if (feature != null) highest = Math.max(highest, feature.id());
-                try (PreparedStatement ps = writeConnection.prepareStatement(
-                        "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?")) {
-                    ps.setLong(1, highest);
-                    ps.setString(2, layer.tableName());
-                    if (ps.executeUpdate() == 0) {
-                        try (PreparedStatement insert = writeConnection.prepareStatement(
-                                "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)")) {
-                            insert.setString(1, layer.tableName());
-                            insert.setLong(2, highest);
-                            insert.executeUpdate();
-                        }
-                    }
-                }
-                for (FeatureVersion v : history) {
-                    Feature s = v.state();
-                    insertHistory(layer.id(), v.featureId(), v.version(), v.operation(),
-                            s == null ? null : writeCodec.encode(s.geometry(), SRS_ID),
-                            s == null ? null : StoreJson.propertiesToJson(s.properties()),
-                            s == null ? null : s.created(), v.at(), v.author());
-                }
-            } catch (SQLException e) {
-                throw new StoreException("restore into " + layer.id() + " failed: " + e.getMessage(), e);
-            }
-        }
-
-        /** A stored feature's box from the layer's R-tree, or null when it has none (an empty geometry). */
-        private Envelope storedBox(LayerInfo layer, long featureId) {
-            try (PreparedStatement ps = writeConnection.prepareStatement("SELECT minx, maxx, miny, maxy FROM \""
-                    + GeoPackageDialect.rtreeTable(layer) + "\" WHERE id = ?")) {
-                ps.setLong(1, featureId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new Envelope(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)) : null;
-                }
-            } catch (SQLException e) {
-                throw new StoreException("read of " + layer.id() + "/" + featureId + " failed: " + e.getMessage(), e);
-            }
-        }
-
-        /** {version, created epoch millis} of a stored feature. */
-        private long[] currentVersion(LayerInfo layer, long featureId) {
-            try (PreparedStatement ps = writeConnection.prepareStatement(
-                    "SELECT sa_version, sa_created FROM \"" + layer.tableName() + "\" WHERE fid = ?")) {
-                ps.setLong(1, featureId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw NotFoundException.feature(layer.id(), featureId);
-                    Instant created = StoreJson.parseInstant(rs.getString(2));
-                    return new long[] {rs.getLong(1), created == null ? 0 : created.toEpochMilli()};
-                }
-            } catch (SQLException e) {
-                throw new StoreException("read of " + layer.id() + "/" + featureId + " failed: " + e.getMessage(), e);
-            }
-        }
-
-        private int bindDraft(PreparedStatement ps, LayerInfo layer, FeatureDraft d) throws SQLException {
-            return bindDraft(ps, layer, d, 1);
-        }
-
-        private int bindDraft(PreparedStatement ps, LayerInfo layer, FeatureDraft d, int first) throws SQLException {
-            int i = first;
-            ps.setBytes(i++, writeCodec.encode(d.geometry(), SRS_ID));
-            for (PropertyDef p : layer.properties()) {
-                ps.setObject(i++, dialect.bindValue(p.type(), d.properties().get(p.name())));
-            }
-            return i;
-        }
-
-        private void addHistory(LayerInfo layer, Feature f, FeatureVersion.Operation op) throws SQLException {
-            insertHistory(layer.id(), f.id(), f.version(), op, writeCodec.encode(f.geometry(), SRS_ID),
-                    StoreJson.propertiesToJson(f.properties()), f.created(), now, author);
-        }
-
-        private void insertHistory(String layerId, long fid, long version, FeatureVersion.Operation op, byte[] geom,
-                String properties, Instant created, Instant at, String who) throws SQLException {
-            try (PreparedStatement ps = writeConnection.prepareStatement("INSERT INTO sa_history"
-                    + " (layer_id, fid, version, operation, geom, properties, created, at, author)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, layerId);
-                ps.setLong(2, fid);
-                ps.setLong(3, version);
-                ps.setString(4, op.name());
-                ps.setBytes(5, geom);
-                ps.setString(6, properties);
-                ps.setString(7, created == null ? null : StoreJson.formatInstant(created));
-                ps.setString(8, StoreJson.formatInstant(at));
-                ps.setString(9, who);
-                ps.executeUpdate();
-            }
-        }
-
-        @Override
-        public ServiceRecord appendRecord(String kind, Map<String, ?> body) {
-            ServiceRecord.requireKind(kind);
-            try (PreparedStatement ps = writeConnection.prepareStatement(
-                    "INSERT INTO sa_records (kind, body, author, at) VALUES (?, ?, ?, ?)")) {
-                String json = StoreJson.write(body);
-                ps.setString(1, kind);
-                ps.setString(2, json);
-                ps.setString(3, author);
-                ps.setString(4, StoreJson.formatInstant(now));
-                ps.executeUpdate();
-                try (Statement st = writeConnection.createStatement(); ResultSet rs = st.executeQuery("SELECT last_insert_rowid()")) {
-                    rs.next();
-                    return new ServiceRecord(rs.getLong(1), kind, StoreJson.objectFromJson(json), author, now);
-                }
-            } catch (SQLException e) {
-                throw new StoreException("cannot append a " + kind + " record: " + e.getMessage(), e);
-            }
-        }
-
-        @Override
-        public void restoreRecord(ServiceRecord r) {
-            try (PreparedStatement ps = writeConnection.prepareStatement(
-                    "INSERT INTO sa_records (id, kind, body, author, at) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setLong(1, r.id());
-                ps.setString(2, r.kind());
-                ps.setString(3, StoreJson.write(r.body()));
-                ps.setString(4, r.author());
-                ps.setString(5, StoreJson.formatInstant(r.at()));
-                ps.executeUpdate();
-            } catch (SQLException e) {
-                throw new StoreException("cannot restore record " + r.id() + ": " + e.getMessage(), e);
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private Map<String, Object> typedCopy(FeatureDraft d) {
-            return (Map<String, Object>) d.properties();
-        }
+        return new StoreException(what + " failed: " + e.getMessage(), e);
     }
 }

@@ -2,35 +2,42 @@ package org.sinkatlas.layers.store.geopackage;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.sinkatlas.layers.model.Feature;
-import org.sinkatlas.layers.model.LayerInfo;
-import org.sinkatlas.layers.model.PropertyDef;
+import java.time.Instant;
+import org.locationtech.jts.geom.Geometry;
+import org.sinkatlas.layers.model.PropertyType;
 import org.sinkatlas.layers.store.StoreJson;
+import org.sinkatlas.layers.store.sql.SqlCodec;
 
-/** Reads one row of a GeoPackage feature table ({@code fid, geom, properties..., sa_version, sa_created, sa_updated}). */
-final class GpkgRows {
+/**
+ * GeoPackage columns: geometries as GPKG blobs in EPSG:4326, booleans as 0 and 1, dates and times as
+ * ISO-8601 text, as the GeoPackage standard stores them.
+ */
+final class GpkgCodec implements SqlCodec {
 
-    private GpkgRows() {}
+    /** The SRS of every layer table and of history geometries. */
+    static final int SRS_ID = 4326;
 
-    static Feature feature(LayerInfo layer, ResultSet rs, GpkgGeometryCodec codec) throws SQLException {
-        long id = rs.getLong(1);
-        var geometry = codec.decode(rs.getBytes(2));
-        Map<String, Object> props = new LinkedHashMap<>();
-        int i = 3;
-        for (PropertyDef p : layer.properties()) {
-            props.put(p.name(), value(p, rs, i++));
-        }
-        long version = rs.getLong(i++);
-        var created = StoreJson.parseInstant(rs.getString(i++));
-        var updated = StoreJson.parseInstant(rs.getString(i));
-        return new Feature(id, geometry, props, version, created, updated);
+    private final GpkgGeometryCodec geometries = new GpkgGeometryCodec();
+
+    @Override
+    public Geometry geometry(byte[] blob) {
+        return geometries.decode(blob);
+    }
+
+    @Override
+    public byte[] geometryBytes(Geometry g) {
+        return g == null ? null : geometries.encode(g, SRS_ID);
+    }
+
+    @Override
+    public Instant instant(ResultSet rs, int i) throws SQLException {
+        return StoreJson.parseInstant(rs.getString(i));
     }
 
     // A NULL reads as 0, and wasNull() is a second call into SQLite: it is asked only when the number is 0.
-    private static Object value(PropertyDef p, ResultSet rs, int i) throws SQLException {
-        switch (p.type()) {
+    @Override
+    public Object value(PropertyType type, ResultSet rs, int i) throws SQLException {
+        switch (type) {
             case INTEGER: {
                 long v = rs.getLong(i);
                 return v == 0 && rs.wasNull() ? null : v;

@@ -5,59 +5,49 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.ZoneOffset;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
-import org.sinkatlas.layers.model.Feature;
-import org.sinkatlas.layers.model.FeatureVersion;
-import org.sinkatlas.layers.model.LayerInfo;
-import org.sinkatlas.layers.model.PropertyDef;
+import org.locationtech.jts.io.WKBWriter;
+import org.sinkatlas.layers.model.PropertyType;
 import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.layers.store.StoreJson;
+import org.sinkatlas.layers.store.sql.SqlCodec;
 
-/** Reads rows of layer tables ({@code fid, wkb, properties..., sa_version, sa_created, sa_updated}) and of sa_history. */
-final class PostgisRows {
+/** PostGIS columns: geometries as WKB (ST_AsBinary / ST_GeomFromWKB), typed values, timestamptz times. */
+final class PostgisCodec implements SqlCodec {
 
-    private static final GeometryFactory FACTORY = new GeometryFactory();
+    private final WKBReader reader = new WKBReader(new GeometryFactory());
+    private final WKBWriter writer = new WKBWriter(2);
 
-    private PostgisRows() {}
-
-    static Feature feature(LayerInfo layer, ResultSet rs) throws SQLException {
-        long id = rs.getLong(1);
-        Geometry geometry = geometry(rs.getBytes(2));
-        Map<String, Object> props = new LinkedHashMap<>();
-        int i = 3;
-        for (PropertyDef p : layer.properties()) props.put(p.name(), value(p, rs, i++));
-        long version = rs.getLong(i++);
-        Instant created = instant(rs, i++);
-        return new Feature(id, geometry, props, version, created, instant(rs, i));
+    @Override
+    public Geometry geometry(byte[] wkb) {
+        if (wkb == null) return null;
+        try {
+            return reader.read(wkb);
+        } catch (ParseException e) {
+            throw new StoreException("unreadable geometry from PostGIS: " + e.getMessage(), e);
+        }
     }
 
-    /** A history row: fid, version, operation, wkb, properties, created, at, author. */
-    static FeatureVersion history(LayerInfo layer, ResultSet rs) throws SQLException {
-        long fid = rs.getLong(1);
-        long version = rs.getLong(2);
-        FeatureVersion.Operation op = FeatureVersion.Operation.valueOf(rs.getString(3));
-        Instant at = instant(rs, 7);
-        Feature state = op == FeatureVersion.Operation.DELETE ? null
-                : new Feature(fid, geometry(rs.getBytes(4)), StoreJson.propertiesFromJson(layer, rs.getString(5)), version,
-                        instant(rs, 6), at);
-        return new FeatureVersion(layer.id(), fid, version, op, state, at, rs.getString(8));
+    @Override
+    public byte[] geometryBytes(Geometry g) {
+        return g == null ? null : writer.write(g);
     }
 
-    static Instant instant(ResultSet rs, int i) throws SQLException {
+    @Override
+    public Instant instant(ResultSet rs, int i) throws SQLException {
         Object v = rs.getObject(i);
         if (v == null) return null;
-        if (v instanceof java.sql.Date d) return d.toLocalDate().atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-        OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
-        return t.toInstant();
+        if (v instanceof java.sql.Date d) return d.toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+        return rs.getObject(i, OffsetDateTime.class).toInstant();
     }
 
-    private static Object value(PropertyDef p, ResultSet rs, int i) throws SQLException {
-        switch (p.type()) {
+    @Override
+    public Object value(PropertyType type, ResultSet rs, int i) throws SQLException {
+        switch (type) {
             case INTEGER: {
                 long v = rs.getLong(i);
                 return rs.wasNull() ? null : v;
@@ -80,15 +70,6 @@ final class PostgisRows {
                 return StoreJson.objectFromJson(rs.getString(i));
             default:
                 return rs.getString(i);
-        }
-    }
-
-    private static Geometry geometry(byte[] wkb) {
-        if (wkb == null) return null;
-        try {
-            return new WKBReader(FACTORY).read(wkb);
-        } catch (ParseException e) {
-            throw new StoreException("unreadable geometry from PostGIS: " + e.getMessage(), e);
         }
     }
 }

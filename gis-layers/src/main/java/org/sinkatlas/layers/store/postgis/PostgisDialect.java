@@ -22,6 +22,16 @@ import org.sinkatlas.layers.store.sql.SqlDialect;
  */
 final class PostgisDialect implements SqlDialect {
 
+    /** A feature's box in the storage CRS, as four columns. */
+    static final String BOX = "ST_XMin(geom), ST_XMax(geom), ST_YMin(geom), ST_YMax(geom)";
+
+    private final String schema;
+
+    /** @param schema the store's schema, quoted */
+    PostgisDialect(String schema) {
+        this.schema = schema;
+    }
+
     private static final Map<SpatialOp, String> FUNCTIONS = new EnumMap<>(Map.of(SpatialOp.WITHIN, "ST_Within",
             SpatialOp.CONTAINS, "ST_Contains", SpatialOp.EQUALS, "ST_Equals", SpatialOp.TOUCHES, "ST_Touches",
             SpatialOp.CROSSES, "ST_Crosses", SpatialOp.OVERLAPS, "ST_Overlaps"));
@@ -68,6 +78,37 @@ final class PostgisDialect implements SqlDialect {
         return value;
     }
 
+    @Override
+    public String table(LayerInfo layer) {
+        return schema + "." + quote(layer.tableName());
+    }
+
+    @Override
+    public String geometryOut(String column) {
+        return "ST_AsBinary(" + column + ")";
+    }
+
+    @Override
+    public String geometryIn() {
+        return "ST_GeomFromWKB(?, 4326)";
+    }
+
+    @Override
+    public String valueOut(PropertyType type, String column) {
+        return type == PropertyType.JSON ? column + "::text" : column;
+    }
+
+    /** JSON needs a cast from text. */
+    @Override
+    public String valueIn(PropertyType type) {
+        return type == PropertyType.JSON ? "CAST(? AS jsonb)" : "?";
+    }
+
+    @Override
+    public String currentRow(LayerInfo layer) {
+        return "SELECT sa_version, sa_created, " + BOX + " FROM " + table(layer) + " WHERE fid = ? FOR UPDATE";
+    }
+
     /** The SQL column type of a property type. */
     static String columnType(PropertyType type) {
         switch (type) {
@@ -79,10 +120,5 @@ final class PostgisDialect implements SqlDialect {
             case JSON: return "jsonb";
             default: return "text";
         }
-    }
-
-    /** The placeholder that binds a property value (JSON needs a cast from text). */
-    static String placeholder(PropertyType type) {
-        return type == PropertyType.JSON ? "CAST(? AS jsonb)" : "?";
     }
 }

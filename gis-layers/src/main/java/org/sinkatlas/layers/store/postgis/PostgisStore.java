@@ -9,14 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,34 +20,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.io.WKBWriter;
-import org.sinkatlas.layers.filter.ComparisonOp;
-import org.sinkatlas.layers.filter.Filter;
-import org.sinkatlas.layers.model.Feature;
-import org.sinkatlas.layers.model.FeatureDraft;
-import org.sinkatlas.layers.model.FeatureVersion;
-import org.sinkatlas.layers.model.LayerExtent;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
-import org.sinkatlas.layers.store.FeatureChecks;
-import org.sinkatlas.layers.store.FeatureRules;
 import org.sinkatlas.layers.store.FeatureQuery;
-import org.sinkatlas.layers.store.FeatureWriter;
-import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.NotFoundException;
 import org.sinkatlas.layers.store.ChangeLog;
-import org.sinkatlas.layers.store.ServiceRecord;
 import org.sinkatlas.layers.store.StoreChange;
 import org.sinkatlas.layers.store.VectorTileQuery;
-import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.layers.store.StoreJson;
 import org.sinkatlas.layers.store.StoreUnavailableException;
-import org.sinkatlas.layers.store.VersionConflictException;
-import org.sinkatlas.layers.store.WriteWork;
 import org.sinkatlas.layers.store.sql.JdbcCursor;
-import org.sinkatlas.layers.store.sql.SqlFilterCompiler;
 import org.sinkatlas.layers.store.sql.SqlWhere;
+import org.sinkatlas.layers.store.sql.SqlStore;
+import org.sinkatlas.layers.store.sql.SqlCodec;
+import org.sinkatlas.layers.store.sql.LayerSql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,35 +50,26 @@ import org.slf4j.LoggerFactory;
  * load costs a few round trips per thousand features; the batch is flushed before any other statement of
  * the transaction and before it commits.
  */
-public final class PostgisStore implements LayerStore {
+public final class PostgisStore extends SqlStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgisStore.class);
     private static final int FETCH_SIZE = 1000;
-    private static final int BATCH = 1000;
     private static final long LAYER_LIST_TTL_NANOS = 2_000_000_000L;
-    private static final int MAX_CACHED_COUNTS = 512;
 
     private final PostgisSettings settings;
     private final HikariDataSource pool;
-    private final String schema;
-    private final PostgisDialect dialect = new PostgisDialect();
-    private final SqlFilterCompiler compiler = new SqlFilterCompiler(dialect);
-    private final Map<String, LayerCache> caches = new ConcurrentHashMap<>();
-    private final ChangeLog changes = new ChangeLog();
-    private final FeatureRules rules = new FeatureRules();
     /** The tile query of a layer's attributes, made once: it depends on the layer's definition, so a drop forgets it. */
     private final Map<TileSqlKey, String> tileSql = new ConcurrentHashMap<>();
 
     private record TileSqlKey(String layerId, List<String> properties, boolean simplify) {}
-    /** A feature's box in the storage CRS, as four columns. */
-    private static final String BOX = "ST_XMin(geom), ST_XMax(geom), ST_YMin(geom), ST_YMax(geom)";
+
     private volatile List<LayerInfo> layers = List.of();
     private volatile long layersReadAt;
 
     private PostgisStore(PostgisSettings settings, HikariDataSource pool) {
+        super(new PostgisDialect('"' + settings.schema().replace("\"", "\"\"") + '"'));
         this.settings = settings;
         this.pool = pool;
-        this.schema = dialect.quote(settings.schema());
     }
 
     /**
@@ -154,7 +127,7 @@ public final class PostgisStore implements LayerStore {
                             + "); ask an administrator to run CREATE EXTENSION postgis", e);
                 }
             }
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + dialect.quote(settings.schema()));
         } catch (SQLException e) {
             throw failure("preparing the database", e);
         }
@@ -200,7 +173,7 @@ public final class PostgisStore implements LayerStore {
     private void reloadLayers() {
         List<LayerInfo> read = new ArrayList<>();
         try (Connection c = pool.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT definition::text FROM " + schema + ".sa_layers ORDER BY position")) {
+                ResultSet rs = st.executeQuery("SELECT definition::text FROM sa_layers ORDER BY position")) {
             while (rs.next()) read.add(StoreJson.layerFromJson(rs.getString(1)));
         } catch (SQLException e) {
             throw failure("reading layers", e);
@@ -209,20 +182,8 @@ public final class PostgisStore implements LayerStore {
         layersReadAt = System.nanoTime();
     }
 
-    @Override
-    public Optional<LayerInfo> layer(String layerId) {
-        for (LayerInfo l : layers()) {
-            if (l.id().equals(layerId)) return Optional.of(l);
-        }
-        return Optional.empty();
-    }
-
-    private LayerInfo requireLayer(String layerId) {
-        return layer(layerId).orElseThrow(() -> NotFoundException.layer(layerId));
-    }
-
     private String table(LayerInfo layer) {
-        return schema + "." + dialect.quote(layer.tableName());
+        return dialect.table(layer);
     }
 
     @Override
@@ -235,7 +196,8 @@ public final class PostgisStore implements LayerStore {
                 }
             }
             StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table(layer))
-                    .append(" (fid bigserial PRIMARY KEY, geom geometry(").append(postgisType(layer)).append(", 4326) NOT NULL");
+                    .append(" (fid bigserial PRIMARY KEY, geom geometry(").append(layer.geometryKind().geoJsonName())
+                    .append(", 4326) NOT NULL");
             for (PropertyDef p : layer.properties()) {
                 ddl.append(", ").append(dialect.quote(p.name())).append(' ').append(PostgisDialect.columnType(p.type()));
             }
@@ -255,18 +217,6 @@ public final class PostgisStore implements LayerStore {
             return null;
         });
         reloadLayers();
-    }
-
-    private static String postgisType(LayerInfo layer) {
-        switch (layer.geometryKind()) {
-            case POINT: return "Point";
-            case LINESTRING: return "LineString";
-            case POLYGON: return "Polygon";
-            case MULTIPOINT: return "MultiPoint";
-            case MULTILINESTRING: return "MultiLineString";
-            case MULTIPOLYGON: return "MultiPolygon";
-            default: return "Geometry";
-        }
     }
 
     @Override
@@ -290,16 +240,14 @@ public final class PostgisStore implements LayerStore {
             }
             return null;
         });
+        forget(layerId);
         reloadLayers();
         changes.publish(StoreChange.wholeLayer(layerId));
     }
 
     @Override
     public void updateLayer(LayerInfo layer) {
-        LayerInfo current = requireLayer(layer.id());
-        if (current.geometryKind() != layer.geometryKind() || !current.properties().equals(layer.properties())) {
-            throw new IllegalArgumentException("the geometry kind and properties of a layer cannot be changed");
-        }
+        requireSameShape(requireLayer(layer.id()), layer);
         inTransaction("updating layer " + layer.id(), c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE sa_layers SET definition = CAST(? AS jsonb), generation = generation + 1 WHERE id = ?")) {
@@ -328,17 +276,18 @@ public final class PostgisStore implements LayerStore {
             }
             return null;
         });
-        caches.remove(layerId);
+        forget(layerId);
         tileSql.keySet().removeIf(k -> k.layerId().equals(layerId));
         reloadLayers();
         changes.publish(StoreChange.wholeLayer(layerId));
     }
 
     // ------------------------------------------------------------------------------------------------
-    // Reads
+    // Reads: the shared read path, with PostgreSQL's generations, cursors and paging
 
-    /** The layer's generation now (bumped by every committed write). */
-    private long generation(Connection c, String layerId) throws SQLException {
+    /** The layer's generation in the database: bumped by every committed write, by any server instance. */
+    @Override
+    protected long generation(Connection c, String layerId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT generation FROM sa_layers WHERE id = ?")) {
             ps.setString(1, layerId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -348,156 +297,53 @@ public final class PostgisStore implements LayerStore {
         }
     }
 
-    /** What this instance knows about a layer at one generation. */
-    private static final class LayerCache {
-        final long generation;
-        volatile LayerExtent extent;
-        final Map<List<Object>, Long> counts = new ConcurrentHashMap<>();
-
-        LayerCache(long generation) {
-            this.generation = generation;
-        }
+    @Override
+    protected Connection readConnection() throws SQLException {
+        return pool.getConnection();
     }
 
-    private LayerCache cache(Connection c, String layerId) throws SQLException {
-        long g = generation(c, layerId);
-        LayerCache cache = caches.get(layerId);
-        if (cache == null || cache.generation != g) {
-            cache = new LayerCache(g);
-            caches.put(layerId, cache);
-        }
-        return cache;
+    /** A transaction with a fetch size makes the driver stream through a server-side cursor. */
+    @Override
+    protected PreparedStatement prepareRead(Connection c, String sql) throws SQLException {
+        c.setAutoCommit(false);
+        c.setReadOnly(true);
+        PreparedStatement ps = c.prepareStatement(sql);
+        ps.setFetchSize(FETCH_SIZE);
+        return ps;
     }
 
     @Override
-    public FeatureRules rules() {
-        return rules;
+    protected SqlCodec codec() {
+        return new PostgisCodec();
     }
 
     @Override
-    public LayerExtent extent(String layerId) {
-        LayerInfo layer = requireLayer(layerId);
-        try (Connection c = pool.getConnection()) {
-            LayerCache cache = cache(c, layerId);
-            if (cache.extent != null) return cache.extent;
-            Envelope bbox = null;
-            Instant begin = null;
-            Instant end = null;
-            try (Statement st = c.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM"
-                        + " (SELECT ST_Extent(geom) AS e FROM " + table(layer) + ") s")) {
-                    if (rs.next() && rs.getObject(1) != null) {
-                        bbox = new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4));
-                    }
-                }
-                if (layer.temporalProperty() != null) {
-                    String col = dialect.quote(layer.temporalProperty());
-                    try (ResultSet rs = st.executeQuery("SELECT min(" + col + "), max(" + col + ") FROM " + table(layer))) {
-                        if (rs.next()) {
-                            begin = PostgisRows.instant(rs, 1);
-                            end = PostgisRows.instant(rs, 2);
-                        }
-                    }
-                }
+    protected Envelope extentBox(Connection c, LayerInfo layer) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e),"
+                + " ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM " + table(layer) + ") s")) {
+            if (rs.next() && rs.getObject(1) != null) {
+                return new Envelope(rs.getDouble(1), rs.getDouble(3), rs.getDouble(2), rs.getDouble(4));
             }
-            cache.extent = new LayerExtent(bbox, begin, end);
-            return cache.extent;
-        } catch (SQLException e) {
-            throw failure("reading the extent of " + layerId, e);
+            return null;
         }
     }
 
+    /**
+     * The rows skipped by OFFSET would be projected too (WKB and all): they are skipped over the ids alone, which
+     * the primary key answers, and the page's rows only are read.
+     */
     @Override
-    public long count(String layerId, Filter filter) {
-        LayerInfo layer = requireLayer(layerId);
-        SqlWhere where = compiler.compile(layer, filter);
-        List<Object> key = new ArrayList<>();
-        key.add(where.sql());
-        for (Object p : where.params()) key.add(p instanceof byte[] b ? java.nio.ByteBuffer.wrap(b) : p);
-        try (Connection c = pool.getConnection()) {
-            LayerCache cache = cache(c, layerId);
-            Long known = cache.counts.get(key);
-            if (known != null) return known;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table(layer) + " WHERE " + where.sql())) {
-                bind(ps, where.params(), 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    long n = rs.getLong(1);
-                    if (cache.counts.size() < MAX_CACHED_COUNTS) cache.counts.put(key, n);
-                    return n;
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("counting " + layerId, e);
-        }
-    }
-
-    @Override
-    public StoreCursor<Feature> query(String layerId, FeatureQuery query) {
-        LayerInfo layer = requireLayer(layerId);
-        SqlWhere where = compiler.compile(layer, query.filter());
-        List<Object> params = new ArrayList<>(where.params());
+    protected String paged(LayerSql sql, SqlWhere where, FeatureQuery query, List<Object> params) {
         StringBuilder page = new StringBuilder(" ORDER BY fid");
         if (query.limit() != FeatureQuery.UNLIMITED) {
             page.append(" LIMIT ?");
             params.add(query.limit());
         }
-        String sql;
-        if (query.offset() > 0) {
-            page.append(" OFFSET ?");
-            params.add(query.offset());
-            // The rows skipped by OFFSET are projected too (WKB and all): skip them over the ids alone, which
-            // the primary key answers, and read the page's rows only.
-            sql = selectColumns(layer) + " JOIN (SELECT fid FROM " + table(layer) + " WHERE " + where.sql() + page
-                    + ") page USING (fid) ORDER BY fid";
-        } else {
-            sql = selectColumns(layer) + " WHERE " + where.sql() + page;
-        }
-        return openCursor(sql, params, rs -> PostgisRows.feature(layer, rs));
-    }
-
-    private String selectColumns(LayerInfo layer) {
-        StringBuilder sb = new StringBuilder("SELECT fid, ST_AsBinary(geom)");
-        for (PropertyDef p : layer.properties()) {
-            sb.append(", ").append(dialect.quote(p.name()));
-            if (p.type() == org.sinkatlas.layers.model.PropertyType.JSON) sb.append("::text");
-        }
-        return sb.append(", sa_version, sa_created, sa_updated FROM ").append(table(layer)).toString();
-    }
-
-    /** A streaming read: a transaction with a fetch size makes the driver use a server-side cursor. */
-    private <T> StoreCursor<T> openCursor(String sql, List<Object> params, JdbcCursor.RowReader<T> reader) {
-        Connection c = null;
-        try {
-            c = pool.getConnection();
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            PreparedStatement ps = c.prepareStatement(sql);
-            ps.setFetchSize(FETCH_SIZE);
-            bind(ps, params, 1);
-            return new JdbcCursor<>(c, ps, ps.executeQuery(), reader, e -> failure("reading", e));
-        } catch (SQLException e) {
-            closeRolledBack(c);
-            throw failure("reading", e);
-        }
-    }
-
-    private static void closeRolledBack(Connection c) {
-        if (c == null) return;
-        try {
-            if (!c.getAutoCommit()) c.rollback();
-        } catch (SQLException ignored) {
-            // Closing anyway; the pool tests the connection.
-        }
-        JdbcCursor.closeQuietly(c);
-    }
-
-    @Override
-    public Optional<Feature> feature(String layerId, long featureId) {
-        try (StoreCursor<Feature> cursor = query(layerId, FeatureQuery.of(new Filter.Compare("id", ComparisonOp.EQ,
-                featureId)))) {
-            return cursor.hasNext() ? Optional.of(cursor.next()) : Optional.empty();
-        }
+        if (query.offset() == 0) return sql.select() + " WHERE " + where.sql() + page;
+        page.append(" OFFSET ?");
+        params.add(query.offset());
+        return sql.select() + " JOIN (SELECT fid FROM " + sql.table() + " WHERE " + where.sql() + page
+                + ") page USING (fid) ORDER BY fid";
     }
 
     /**
@@ -624,58 +470,25 @@ public final class PostgisStore implements LayerStore {
         return out;
     }
 
-    @Override
-    public List<FeatureVersion> history(String layerId, long featureId) {
-        List<FeatureVersion> out = new ArrayList<>();
-        try (StoreCursor<FeatureVersion> rows = openHistory(requireLayer(layerId), featureId)) {
-            rows.forEachRemaining(out::add);
-        }
-        return out;
-    }
-
-    @Override
-    public StoreCursor<FeatureVersion> historyOf(String layerId) {
-        return openHistory(requireLayer(layerId), null);
-    }
-
-    private StoreCursor<FeatureVersion> openHistory(LayerInfo layer, Long featureId) {
-        String sql = "SELECT fid, version, operation, ST_AsBinary(geom), properties::text, created, at, author"
-                + " FROM sa_history WHERE layer_id = ?" + (featureId == null ? "" : " AND fid = ?")
-                + " ORDER BY fid, version";
-        List<Object> params = featureId == null ? List.of(layer.id()) : List.of(layer.id(), featureId);
-        return openCursor(sql, params, rs -> PostgisRows.history(layer, rs));
-    }
-
-    @Override
-    public List<ServiceRecord> records(String kind) {
-        String sql = "SELECT id, kind, body::text, author, at FROM sa_records" + (kind == null ? "" : " WHERE kind = ?")
-                + " ORDER BY id";
-        List<ServiceRecord> out = new ArrayList<>();
-        try (StoreCursor<ServiceRecord> rows = openCursor(sql, kind == null ? List.of() : List.of(kind),
-                rs -> new ServiceRecord(rs.getLong(1), rs.getString(2), StoreJson.objectFromJson(rs.getString(3)),
-                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))) {
-            rows.forEachRemaining(out::add);
-        }
-        return out;
-    }
-
     // ------------------------------------------------------------------------------------------------
-    // Writes
+    // Writes: the shared versioned write, on a pooled connection, ids taken in blocks from each layer's sequence
 
     @Override
-    public <T> T write(String author, WriteWork<T> work) {
-        ChangeLog.Pending pending = changes.begin();
-        T written = inTransaction("writing", c -> {
-            PgWriter writer = new PgWriter(c, author, pending);
-            T result = work.run(writer);
-            writer.finish();
-            return result;
-        });
-        pending.commit();
-        return written;
+    protected Connection beginWrite() throws SQLException {
+        return pool.getConnection();
     }
 
-    /** Work on one connection in one transaction. */
+    @Override
+    protected void endWrite(Connection c) {
+        JdbcCursor.closeQuietly(c);
+    }
+
+    @Override
+    protected Writer newWriter(Connection c, String author, ChangeLog.Pending changed) {
+        return new PgWriter(c, author, changed);
+    }
+
+    /** Work on one connection in one transaction (layer definitions). */
     @FunctionalInterface
     private interface TransactionWork<T> {
         T run(Connection c) throws SQLException;
@@ -712,190 +525,16 @@ public final class PostgisStore implements LayerStore {
         }
     }
 
-    /** The writes of one transaction. */
-    private final class PgWriter implements FeatureWriter {
-        private final Connection c;
-        private final String author;
-        private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        private final Set<String> touched = new LinkedHashSet<>();
-        private final Set<LayerInfo> restored = new LinkedHashSet<>();
+    private final class PgWriter extends Writer {
         private final Map<String, ArrayDeque<Long>> freeIds = new HashMap<>();
         private final Map<String, Integer> idBlocks = new HashMap<>();
-        private final Map<String, PreparedStatement> pendingInserts = new HashMap<>();
-        private PreparedStatement pendingHistory;
-        private int pending;
-        private final Map<String, PreparedStatement> pendingAnnotations = new HashMap<>();
-        private int annotations;
-        private final WKBWriter wkb = new WKBWriter(2);
-        private final ChangeLog.Pending changed;
 
         PgWriter(Connection c, String author, ChangeLog.Pending changed) {
-            this.c = c;
-            this.author = author;
-            this.changed = changed;
+            super(c, author, changed);
         }
 
         @Override
-        public Feature insert(String layerId, FeatureDraft draft) {
-            LayerInfo layer = requireLayer(layerId);
-            FeatureDraft checked = rules.prepare(layer, draft);
-            try {
-                long id = nextId(layer);
-                Feature f = new Feature(id, checked.geometry(), typed(checked), 1, now, now);
-                queueInsert(layer, f);
-                queueHistory(layer.id(), f, FeatureVersion.Operation.INSERT, now, author);
-                touched.add(layerId);
-                changed.touch(layerId, f.geometry().getEnvelopeInternal());
-                return f;
-            } catch (SQLException e) {
-                throw failure("inserting into " + layerId, e);
-            }
-        }
-
-        @Override
-        public Feature replace(String layerId, long featureId, FeatureDraft draft, long expectedVersion) {
-            LayerInfo layer = requireLayer(layerId);
-            FeatureDraft checked = rules.prepare(layer, draft);
-            try {
-                flush();
-                Object[] current = lockCurrent(layer, featureId);
-                long version = (long) current[0];
-                if (expectedVersion != ANY_VERSION && expectedVersion != version) {
-                    throw new VersionConflictException(layerId, featureId, expectedVersion, version);
-                }
-                StringBuilder set = new StringBuilder("geom = ST_GeomFromWKB(?, 4326)");
-                for (PropertyDef p : layer.properties()) {
-                    set.append(", ").append(dialect.quote(p.name())).append(" = ").append(PostgisDialect.placeholder(p.type()));
-                }
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + table(layer) + " SET " + set
-                        + ", sa_version = ?, sa_updated = ? WHERE fid = ?")) {
-                    int i = bindDraft(ps, layer, checked.geometry(), checked.properties(), 1);
-                    ps.setLong(i++, version + 1);
-                    ps.setObject(i++, utc(now));
-                    ps.setLong(i, featureId);
-                    ps.executeUpdate();
-                }
-                Feature f = new Feature(featureId, checked.geometry(), typed(checked), version + 1, (Instant) current[1], now);
-                queueHistory(layerId, f, FeatureVersion.Operation.UPDATE, now, author);
-                touched.add(layerId);
-                changed.touch(layerId, (Envelope) current[2]);
-                changed.touch(layerId, f.geometry().getEnvelopeInternal());
-                return f;
-            } catch (SQLException e) {
-                throw failure("updating " + layerId + "/" + featureId, e);
-            }
-        }
-
-        @Override
-        public void delete(String layerId, long featureId, long expectedVersion) {
-            LayerInfo layer = requireLayer(layerId);
-            try {
-                flush();
-                Object[] current = lockCurrent(layer, featureId);
-                long version = (long) current[0];
-                if (expectedVersion != ANY_VERSION && expectedVersion != version) {
-                    throw new VersionConflictException(layerId, featureId, expectedVersion, version);
-                }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table(layer) + " WHERE fid = ?")) {
-                    ps.setLong(1, featureId);
-                    ps.executeUpdate();
-                }
-                queueTombstone(layerId, featureId, version + 1);
-                touched.add(layerId);
-                changed.touch(layerId, (Envelope) current[2]);
-            } catch (SQLException e) {
-                throw failure("deleting " + layerId + "/" + featureId, e);
-            }
-        }
-
-        @Override
-        public void annotate(String layerId, long featureId, Map<String, ?> derived) {
-            LayerInfo layer = requireLayer(layerId);
-            Map<String, Object> typed = FeatureChecks.coerceDerived(layer, derived);
-            if (typed.isEmpty()) return;
-            try {
-                flushInserts();
-                if (!changed.isWholeLayer(layerId)) changed.touch(layerId, storedBox(layer, featureId));
-                PreparedStatement ps = pendingAnnotations.get(layerId + typed.keySet());
-                if (ps == null) {
-                    StringBuilder set = new StringBuilder();
-                    for (String name : typed.keySet()) {
-                        set.append(set.length() == 0 ? "" : ", ").append(dialect.quote(name)).append(" = ")
-                                .append(PostgisDialect.placeholder(layer.property(name).orElseThrow().type()));
-                    }
-                    ps = c.prepareStatement("UPDATE " + table(layer) + " SET " + set + " WHERE fid = ?");
-                    pendingAnnotations.put(layerId + typed.keySet(), ps);
-                }
-                int i = 1;
-                for (Map.Entry<String, Object> e : typed.entrySet()) {
-                    ps.setObject(i++, dialect.bindValue(layer.property(e.getKey()).orElseThrow().type(), e.getValue()));
-                }
-                ps.setLong(i, featureId);
-                ps.addBatch();
-                annotations++;
-                if (annotations >= BATCH) flushAnnotations();
-                touched.add(layerId);
-            } catch (SQLException e) {
-                throw failure("annotating " + layerId + "/" + featureId, e);
-            }
-        }
-
-        /** Sends queued annotations; a missing feature fails the transaction. */
-        private void flushAnnotations() throws SQLException {
-            if (annotations == 0) return;
-            for (PreparedStatement ps : pendingAnnotations.values()) {
-                for (int updated : ps.executeBatch()) {
-                    if (updated == 0) throw new NotFoundException("a feature to annotate does not exist");
-                }
-            }
-            annotations = 0;
-        }
-
-        @Override
-        public void restore(LayerInfo layerInfo, Feature feature, List<FeatureVersion> history) {
-            LayerInfo layer = requireLayer(layerInfo.id());
-            try {
-                if (feature != null) {
-                    FeatureDraft checked = FeatureChecks.prepare(layer, new FeatureDraft(feature.geometry(),
-                            feature.properties()));
-                    queueInsert(layer, new Feature(feature.id(), checked.geometry(), typed(checked), feature.version(),
-                            feature.created(), feature.updated()));
-                }
-                for (FeatureVersion v : history) {
-                    if (v.state() == null) queueTombstone(layer.id(), v.featureId(), v.version(), v.at(), v.author());
-                    else queueHistory(layer.id(), v.state(), v.operation(), v.at(), v.author());
-                }
-                restored.add(layer);
-                touched.add(layer.id());
-                changed.touchWholeLayer(layer.id());
-            } catch (SQLException e) {
-                throw failure("restoring into " + layer.id(), e);
-            }
-        }
-
-        /** Sends what is queued, moves restored layers' id sequences past their ids, bumps generations. */
-        void finish() throws SQLException {
-            flush();
-            // Past every restored id, deleted features' ids included: an id is never handed out twice.
-            for (LayerInfo layer : restored) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, 'fid'),"
-                        + " GREATEST((SELECT max(fid) FROM " + table(layer) + "),"
-                        + " (SELECT max(fid) FROM sa_history WHERE layer_id = ?), 0) + 1, false)")) {
-                    ps.setString(1, table(layer));
-                    ps.setString(2, layer.id());
-                    ps.execute();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE sa_layers SET generation = generation + 1 WHERE id = ?")) {
-                for (String id : touched) {
-                    ps.setString(1, id);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-
-        private long nextId(LayerInfo layer) throws SQLException {
+        protected long nextId(LayerInfo layer) throws SQLException {
             ArrayDeque<Long> ids = freeIds.computeIfAbsent(layer.id(), k -> new ArrayDeque<>());
             if (ids.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("SELECT nextval(pg_get_serial_sequence(?, 'fid'))"
@@ -912,193 +551,51 @@ public final class PostgisStore implements LayerStore {
             return ids.poll();
         }
 
-        private void queueInsert(LayerInfo layer, Feature f) throws SQLException {
-            PreparedStatement ps = pendingInserts.get(layer.id());
-            if (ps == null) {
-                StringBuilder cols = new StringBuilder("fid, geom");
-                StringBuilder marks = new StringBuilder("?, ST_GeomFromWKB(?, 4326)");
-                for (PropertyDef p : layer.properties()) {
-                    cols.append(", ").append(dialect.quote(p.name()));
-                    marks.append(", ").append(PostgisDialect.placeholder(p.type()));
-                }
-                ps = c.prepareStatement("INSERT INTO " + table(layer) + " (" + cols + ", sa_version, sa_created,"
-                        + " sa_updated) VALUES (" + marks + ", ?, ?, ?)");
-                pendingInserts.put(layer.id(), ps);
-            }
-            ps.setLong(1, f.id());
-            int i = bindDraft(ps, layer, f.geometry(), f.properties(), 2);
-            ps.setLong(i++, f.version());
-            ps.setObject(i++, utc(f.created()));
-            ps.setObject(i, utc(f.updated()));
-            ps.addBatch();
-            countPending();
-        }
-
-        private void queueHistory(String layerId, Feature state, FeatureVersion.Operation op, Instant at, String who)
-                throws SQLException {
-            PreparedStatement ps = historyStatement();
-            ps.setString(1, layerId);
-            ps.setLong(2, state.id());
-            ps.setLong(3, state.version());
-            ps.setString(4, op.name());
-            ps.setBytes(5, wkb.write(state.geometry()));
-            ps.setString(6, StoreJson.propertiesToJson(state.properties()));
-            ps.setObject(7, utc(state.created()));
-            ps.setObject(8, utc(at));
-            ps.setString(9, who);
-            ps.addBatch();
-            countPending();
-        }
-
-        private void queueTombstone(String layerId, long fid, long version) throws SQLException {
-            queueTombstone(layerId, fid, version, now, author);
-        }
-
-        private void queueTombstone(String layerId, long fid, long version, Instant at, String who) throws SQLException {
-            PreparedStatement ps = historyStatement();
-            ps.setString(1, layerId);
-            ps.setLong(2, fid);
-            ps.setLong(3, version);
-            ps.setString(4, FeatureVersion.Operation.DELETE.name());
-            ps.setBytes(5, null);
-            ps.setString(6, null);
-            ps.setObject(7, null);
-            ps.setObject(8, utc(at));
-            ps.setString(9, who);
-            ps.addBatch();
-            countPending();
-        }
-
-        private PreparedStatement historyStatement() throws SQLException {
-            if (pendingHistory == null) {
-                pendingHistory = c.prepareStatement("INSERT INTO sa_history (layer_id, fid, version, operation, geom,"
-                        + " properties, created, at, author) VALUES (?, ?, ?, ?, ST_GeomFromWKB(?, 4326),"
-                        + " CAST(? AS jsonb), ?, ?, ?)");
-            }
-            return pendingHistory;
-        }
-
-        private void countPending() throws SQLException {
-            if (++pending >= BATCH) flush();
-        }
-
-        /** Sends everything queued, in the order it was asked for: inserts and history, then annotations. */
-        private void flush() throws SQLException {
-            flushInserts();
-            flushAnnotations();
-        }
-
-        /** Sends queued inserts (features first, then history rows) in batches. */
-        private void flushInserts() throws SQLException {
-            if (pending == 0) return;
-            for (PreparedStatement ps : pendingInserts.values()) ps.executeBatch();
-            if (pendingHistory != null) pendingHistory.executeBatch();
-            pending = 0;
-        }
-
-        /** Locks a feature's row for this transaction: {version, created, box}. */
-        private Object[] lockCurrent(LayerInfo layer, long featureId) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT sa_version, sa_created, " + BOX + " FROM "
-                    + table(layer) + " WHERE fid = ? FOR UPDATE")) {
-                ps.setLong(1, featureId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) throw NotFoundException.feature(layer.id(), featureId);
-                    return new Object[] {rs.getLong(1), PostgisRows.instant(rs, 2), box(rs, 3)};
-                }
-            }
-        }
-
-        private Envelope storedBox(LayerInfo layer, long featureId) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + BOX + " FROM " + table(layer) + " WHERE fid = ?")) {
-                ps.setLong(1, featureId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? box(rs, 1) : null;
-                }
-            }
-        }
-
-        private static Envelope box(ResultSet rs, int first) throws SQLException {
-            double minX = rs.getDouble(first);
-            if (rs.wasNull()) return null;
-            return new Envelope(minX, rs.getDouble(first + 1), rs.getDouble(first + 2), rs.getDouble(first + 3));
-        }
-
-        private int bindDraft(PreparedStatement ps, LayerInfo layer, org.locationtech.jts.geom.Geometry g,
-                Map<String, ?> props, int first) throws SQLException {
-            int i = first;
-            ps.setBytes(i++, wkb.write(g));
-            for (PropertyDef p : layer.properties()) ps.setObject(i++, dialect.bindValue(p.type(), props.get(p.name())));
-            return i;
-        }
-
+        /** Past every restored id, deleted features' ids included: an id is never handed out twice. */
         @Override
-        public ServiceRecord appendRecord(String kind, Map<String, ?> body) {
-            ServiceRecord.requireKind(kind);
-            String json = StoreJson.write(body);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sa_records (kind, body, author, at) VALUES (?, ?::jsonb, ?, ?) RETURNING id")) {
-                ps.setString(1, kind);
-                ps.setString(2, json);
-                ps.setString(3, author);
-                ps.setObject(4, utc(now));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new ServiceRecord(rs.getLong(1), kind, StoreJson.objectFromJson(json), author, now);
-                }
-            } catch (SQLException e) {
-                throw failure("appending a " + kind + " record", e);
+        protected void afterRestore(LayerInfo layer, long highest) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("SELECT setval(pg_get_serial_sequence(?, 'fid'),"
+                    + " GREATEST((SELECT max(fid) FROM " + table(layer) + "), ?, 0) + 1, false)")) {
+                ps.setString(1, table(layer));
+                ps.setLong(2, highest);
+                ps.execute();
             }
         }
 
+        /** Records appended later must get higher ids than the restored ones. */
         @Override
-        public void restoreRecord(ServiceRecord r) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sa_records (id, kind, body, author, at) VALUES (?, ?, ?::jsonb, ?, ?)");
-                    Statement st = c.createStatement()) {
-                ps.setLong(1, r.id());
-                ps.setString(2, r.kind());
-                ps.setString(3, StoreJson.write(r.body()));
-                ps.setString(4, r.author());
-                ps.setObject(5, utc(r.at()));
-                ps.executeUpdate();
-                // Records appended later must get higher ids than the restored ones.
+        protected void afterRecordRestore() throws SQLException {
+            try (Statement st = c.createStatement()) {
                 st.execute("SELECT setval(pg_get_serial_sequence('sa_records', 'id'), (SELECT max(id) FROM sa_records))");
-            } catch (SQLException e) {
-                throw failure("restoring record " + r.id(), e);
             }
         }
 
-        @SuppressWarnings("unchecked")
-        private Map<String, Object> typed(FeatureDraft d) {
-            return (Map<String, Object>) d.properties();
+        /** Every instance sees the layers change: their generations move. */
+        @Override
+        protected void finishLayers(Set<String> layerIds) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE sa_layers SET generation = generation + 1 WHERE id = ?")) {
+                for (String id : layerIds) {
+                    ps.setString(1, id);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         }
-    }
-
-    private static OffsetDateTime utc(Instant i) {
-        return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     // ------------------------------------------------------------------------------------------------
-
-    @Override
-    public void addChangeListener(java.util.function.Consumer<StoreChange> listener) {
-        changes.addListener(listener);
-    }
 
     @Override
     public void close() {
         pool.close();
     }
 
-    private static void bind(PreparedStatement ps, List<Object> params, int first) throws SQLException {
-        for (int i = 0; i < params.size(); i++) ps.setObject(first + i, params.get(i));
-    }
-
     /**
      * A JDBC failure as the store's exception: the database being away (connection errors, shutdown, no
      * connection in time) is {@link StoreUnavailableException}; anything else is a {@link StoreException}.
      */
-    private StoreException failure(String what, SQLException e) {
+    @Override
+    protected StoreException failure(String what, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.startsWith("57P")) {
             return new StoreUnavailableException("PostgreSQL " + settings.describe() + " is unavailable while "

@@ -7,7 +7,10 @@ import org.sinkatlas.layers.filter.SpatialOp;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyType;
 
-/** What differs between SQL store engines when a {@code Filter} becomes a WHERE clause. */
+/**
+ * What differs between SQL store engines in the SQL they take: how a {@code Filter} becomes a WHERE clause, and
+ * how tables, geometries and property values are named and bound. The defaults are plain SQL (SQLite's).
+ */
 public interface SqlDialect {
 
     /** A quoted identifier (both engines use double quotes; names are already validated). */
@@ -55,4 +58,35 @@ public interface SqlDialect {
 
     /** The JDBC value to bind for a property value of this type. */
     Object bindValue(PropertyType type, Object value);
+
+    /** A layer's table, qualified as the engine needs. */
+    default String table(LayerInfo layer) {
+        return quote(layer.tableName());
+    }
+
+    /** What selects a stored geometry column as the blob the engine's {@link SqlCodec} reads. */
+    default String geometryOut(String column) {
+        return column;
+    }
+
+    /** The placeholder that takes a geometry as the blob the engine's {@link SqlCodec} writes. */
+    default String geometryIn() {
+        return "?";
+    }
+
+    /** What selects a column of a property type as its codec reads it. */
+    default String valueOut(PropertyType type, String column) {
+        return column;
+    }
+
+    /** The placeholder that takes a property value of this type. */
+    default String valueIn(PropertyType type) {
+        return "?";
+    }
+
+    /**
+     * SQL reading a stored feature ({@code fid = ?}) for a write to it: {@code sa_version, sa_created} and its box
+     * as {@code minx, maxx, miny, maxy} (null for an empty geometry), locking the row where the engine locks rows.
+     */
+    String currentRow(LayerInfo layer);
 }
