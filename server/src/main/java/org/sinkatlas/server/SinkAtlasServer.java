@@ -22,23 +22,25 @@ import org.sinkatlas.server.auth.Access;
 import org.sinkatlas.server.auth.ApiKeys;
 import org.sinkatlas.server.auth.OidcVerifier;
 import org.sinkatlas.server.auth.RateLimiter;
-import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.features.FeatureEditsApi;
 import org.sinkatlas.server.features.FeaturesApi;
 import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
 import org.sinkatlas.server.http.ProblemHandler;
+import org.sinkatlas.server.http.RequestBodies;
+import org.sinkatlas.server.http.Role;
+import org.sinkatlas.server.http.ServiceInfo;
 import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.server.openapi.OpenApiResource;
+import org.sinkatlas.server.search.SearchApi;
 import org.sinkatlas.server.sinks.Jobs;
 import org.sinkatlas.server.sinks.SinkApi;
 import org.sinkatlas.server.sinks.SinkGridKeeper;
-import org.sinkatlas.sink.layers.SinkUpkeep;
-import org.sinkatlas.server.search.SearchApi;
 import org.sinkatlas.server.targets.TargetsApi;
 import org.sinkatlas.server.tiles.TilesApi;
 import org.sinkatlas.server.viewer.ViewerPage;
+import org.sinkatlas.sink.layers.SinkUpkeep;
 import org.sinkatlas.sink.standard.StandardCatalog;
 import org.sinkatlas.sink.targets.TargetCatalog;
 import org.sinkatlas.sink.targets.TargetTracker;
@@ -60,12 +62,6 @@ public final class SinkAtlasServer implements AutoCloseable {
 
     /** The version the API definition reports. */
     public static final String VERSION = "0.1.0";
-
-    /** Where the web assets are served: {@code /assets/vendor/maplibre-gl/maplibre-gl.js} and the like. */
-    public static final String ASSETS_PATH = "/assets";
-
-    /** The largest request body accepted (bodies without a length are cut off here as they are read). */
-    public static final long MAX_BODY_BYTES = 10_000_000L;
 
     /**
      * How the service runs.
@@ -134,12 +130,11 @@ public final class SinkAtlasServer implements AutoCloseable {
     public SinkAtlasServer(LayerStore store, Settings settings) {
         CrsService crs = new CrsService();
         Urls urls = new Urls(settings.baseUrl());
-        HtmlPages html = new HtmlPages();
         access = new Access(store, new ApiKeys(store, KEY_REFRESH),
                 settings.oidc() == null ? null : new OidcVerifier(settings.oidc()),
                 settings.rateLimit() > 0 ? new RateLimiter(settings.rateLimit()) : null);
-        FeaturesApi features = new FeaturesApi(store, crs, urls, html, access);
-        OpenApiResource openApi = new OpenApiResource(() -> routes, features, urls, html, VERSION);
+        FeaturesApi features = new FeaturesApi(store, crs, urls, access);
+        OpenApiResource openApi = new OpenApiResource(() -> routes, features, urls, VERSION);
         SinkUpkeep upkeep = new SinkUpkeep(store, settings.standards());
         upkeep.upgradeLayers();
         sinkGrid = new SinkGridKeeper(store, crs);
@@ -151,14 +146,14 @@ public final class SinkAtlasServer implements AutoCloseable {
         FeatureEditsApi edits = new FeatureEditsApi(store, crs, urls, access, upkeep, zoneClock);
         features.extend(edits);
         features.extend(tilesApi);
-        TargetsApi targets = new TargetsApi(new TargetTracker(store, settings.targets(), zoneClock), urls, html);
+        TargetsApi targets = new TargetsApi(new TargetTracker(store, settings.targets(), zoneClock), urls);
         features.extend(targets);
         ViewerPage viewer = new ViewerPage(store, urls, settings.basemap());
         features.browserHome(viewer::page);
         routes.addAll(features.routes());
         routes.addAll(edits.routes());
         routes.addAll(tilesApi.routes());
-        routes.addAll(new SearchApi(store, access, urls, html).routes());
+        routes.addAll(new SearchApi(store, access, urls).routes());
         routes.addAll(viewer.routes());
         routes.addAll(sinks.routes());
         routes.addAll(admin.routes());
@@ -166,19 +161,19 @@ public final class SinkAtlasServer implements AutoCloseable {
         routes.addAll(targets.routes());
         routes.addAll(openApi.routes());
         routes.addAll(new HealthResource(store).routes());
-        ProblemHandler problems = new ProblemHandler(html);
+        ProblemHandler problems = new ProblemHandler(HtmlPages::problem);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
-            config.http.maxRequestSize = MAX_BODY_BYTES;
+            config.http.maxRequestSize = RequestBodies.MAX_BYTES;
             config.router.ignoreTrailingSlashes = true;
             // A body announced larger than the limit is refused from its Content-Length, before a byte of it is
             // read or "100 Continue" is sent, so a client that waits for 100 gets the 413 cleanly.
             config.routes.before(ctx -> {
                 long length = ctx.req().getContentLengthLong();
-                if (length > MAX_BODY_BYTES) {
-                    throw new ApiProblem(413, "ContentTooLarge", "Request too large · 请求体过大", String.format(
-                            "the body has %,d bytes; at most %,d are accepted", length, MAX_BODY_BYTES));
+                if (length > RequestBodies.MAX_BYTES) {
+                    throw ApiProblem.tooLarge(String.format(
+                            "the body has %,d bytes; at most %,d are accepted", length, RequestBodies.MAX_BYTES));
                 }
             });
             config.routes.before(access::identify);
@@ -195,12 +190,12 @@ public final class SinkAtlasServer implements AutoCloseable {
             }
             // Browsers ask for /favicon.ico on their own: the map's icon, not a 404 in the log.
             for (HandlerType method : List.of(HandlerType.GET, HandlerType.HEAD)) {
-                config.routes.addHttpHandler(method, "/favicon.ico", ctx -> ctx.redirect(urls.base(ctx) + ASSETS_PATH
+                config.routes.addHttpHandler(method, "/favicon.ico", ctx -> ctx.redirect(urls.base(ctx) + ServiceInfo.ASSETS_PATH
                         + "/viewer/icon.svg", HttpStatus.MOVED_PERMANENTLY));
             }
             // The web map's and dashboard's own files and the libraries built into the jar (scripts/web-assets.sh).
             config.staticFiles.add(files -> {
-                files.hostedPath = ASSETS_PATH;
+                files.hostedPath = ServiceInfo.ASSETS_PATH;
                 files.directory = "/web";
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=3600");
@@ -222,12 +217,15 @@ public final class SinkAtlasServer implements AutoCloseable {
             // never a key or token).
             config.requestLogger.http((ctx, ms) -> {
                 String query = ctx.queryString();
-                String line = ctx.method() + " " + ctx.path() + (query == null ? "" : "?" + query) + " "
-                        + ctx.status().getCode();
-                ACCESS_LOG.info("{} {} ms", line, Math.round(ms));
-                requestListeners.forEach(l -> l.accept(line));
+                logAccess(ctx.method() + " " + ctx.path() + (query == null ? "" : "?" + query) + " "
+                        + ctx.status().getCode(), ms.doubleValue());
             });
         });
+    }
+
+    private void logAccess(String line, double ms) {
+        ACCESS_LOG.info("{} {} ms", line, Math.round(ms));
+        requestListeners.forEach(l -> l.accept(line));
     }
 
     /**

@@ -29,6 +29,7 @@ public final class MapStyles {
     private final ObjectMapper json = new ObjectMapper();
     private final VectorTiles tiles;
 
+    /** Styles for the layers that {@code tiles} serves, coloured by their rules; stateless, safe to share. */
     public MapStyles(VectorTiles tiles) {
         this.tiles = tiles;
     }

@@ -40,6 +40,7 @@ public final class PngTiles {
     private final VectorTiles tiles;
     private final MapStyles styles;
 
+    /** Pictures drawn from {@code tiles}' features in the colours of {@code styles}; safe to share between threads. */
     public PngTiles(VectorTiles tiles, MapStyles styles) {
         this.tiles = tiles;
         this.styles = styles;

@@ -40,6 +40,7 @@ public final class VectorTiles {
         }
     }
 
+    /** Tiles of {@code store}'s layers by {@code rules}, kept in {@code cache}; safe to share between threads. */
     public VectorTiles(LayerStore store, TileRules rules, TileCache cache) {
         this.store = store;
         this.rules = rules;
@@ -48,14 +49,17 @@ public final class VectorTiles {
         store.addChangeListener(cache::purge);
     }
 
+    /** The zoom and simplification rules the tiles are made by. */
     public TileRules rules() {
         return rules;
     }
 
+    /** The cache of made tiles, purged by writes to their layers. */
     public TileCache cache() {
         return cache;
     }
 
+    /** The rule of one layer: its own from {@code layers.yaml}, else the default for its geometry kind. */
     public LayerTileRule rule(LayerInfo layer) {
         return ruleOf.computeIfAbsent(layer, rules::rule);
     }

@@ -31,7 +31,6 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
-import org.sinkatlas.layers.format.shapefile.CodePages;
 
 /**
  * A CSV file of features, read with Jackson's CSV parser: a header row, then one feature a line with its

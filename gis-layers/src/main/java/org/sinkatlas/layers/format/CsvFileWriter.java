@@ -27,7 +27,7 @@ import org.sinkatlas.layers.store.StoreJson;
  * header {@code id, wkt, <properties>}, the geometry as WKT in the chosen CRS with (east, north) coordinates,
  * rounded to about 1 cm (7 decimals of a degree, or millimetres). Dates are ISO 8601, JSON values JSON text.
  */
-final class CsvFileWriter implements FeatureFileWriter {
+public final class CsvFileWriter implements FeatureFileWriter {
 
     private static final CsvMapper MAPPER = new CsvMapper();
 
@@ -37,7 +37,7 @@ final class CsvFileWriter implements FeatureFileWriter {
     private final GeometryTransform transform;
     private final WKTWriter wkt = new WKTWriter();
 
-    CsvFileWriter(LayerInfo layer, CrsDefinition crs, CrsService crsService, OutputStream out) throws IOException {
+    public CsvFileWriter(LayerInfo layer, CrsDefinition crs, CrsService crsService, OutputStream out) throws IOException {
         this.properties = layer.propertyNames();
         this.transform = crsService.fromStorage(crs);
         wkt.setPrecisionModel(new PrecisionModel(crs.geographic() ? 1e7 : 1e3));

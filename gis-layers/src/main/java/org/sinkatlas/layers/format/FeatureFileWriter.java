@@ -5,7 +5,7 @@ import java.util.List;
 import org.sinkatlas.layers.model.Feature;
 
 /**
- * Writes a layer's features into a file of one format (see {@link FeatureFormat#writer}), one at a time as
+ * Writes a layer's features into a file of one format (see {@link org.sinkatlas.layers.transfer.FeatureFormat#writer}), one at a time as
  * they are read from the store. {@link #finish} completes the file into the output stream; closing without
  * finishing abandons it (temporary files are removed either way). Not thread-safe.
  */

@@ -18,14 +18,14 @@ import org.sinkatlas.layers.store.StoreJson;
  * GDAL and QGIS read and write GeoJSON files; a CRS other than CRS84 is named in a legacy {@code crs} member
  * (GeoJSON 2008), which GDAL and QGIS honour, since RFC 7946 has no way to say it.
  */
-final class GeoJsonFileWriter implements FeatureFileWriter {
+public final class GeoJsonFileWriter implements FeatureFileWriter {
 
     private static final JsonFactory FACTORY = JsonFactory.builder().addDecorator(PlainNumberJson.DECORATOR).build();
 
     private final JsonGenerator gen;
     private final GeoJsonFeatureWriter features;
 
-    GeoJsonFileWriter(LayerInfo layer, CrsDefinition crs, CrsService crsService, OutputStream out) throws IOException {
+    public GeoJsonFileWriter(LayerInfo layer, CrsDefinition crs, CrsService crsService, OutputStream out) throws IOException {
         this.gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         gen.setCodec(StoreJson.MAPPER);
         // The caller owns the stream (a file, an HTTP response); a file cut short by a failure must stay

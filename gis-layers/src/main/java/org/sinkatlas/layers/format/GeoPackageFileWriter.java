@@ -12,8 +12,8 @@ import mil.nga.geopackage.db.GeoPackageDataType;
 import mil.nga.sf.GeometryType;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
-import org.sinkatlas.layers.gpkg.GpkgColumns;
 import org.sinkatlas.layers.crs.GeometryTransform;
+import org.sinkatlas.layers.gpkg.GpkgColumns;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
@@ -24,7 +24,7 @@ import org.sinkatlas.layers.store.StoreJson;
  * feature ids as {@code fid}, in a chosen CRS. SQLite needs a file, so it is written to a temporary one and
  * copied into the output at the end.
  */
-final class GeoPackageFileWriter implements FeatureFileWriter {
+public final class GeoPackageFileWriter implements FeatureFileWriter {
 
     private final Path dir;
     private final Path file;
@@ -34,7 +34,7 @@ final class GeoPackageFileWriter implements FeatureFileWriter {
     private final GeoPackageFeatureFile.Writer writer;
     private boolean finished;
 
-    GeoPackageFileWriter(LayerInfo layer, CrsDefinition crs, CrsService crsService, OutputStream out) throws IOException {
+    public GeoPackageFileWriter(LayerInfo layer, CrsDefinition crs, CrsService crsService, OutputStream out) throws IOException {
         this.layer = layer;
         this.out = out;
         this.transform = crsService.fromStorage(crs);

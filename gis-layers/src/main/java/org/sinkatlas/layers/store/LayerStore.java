@@ -21,7 +21,8 @@ import org.sinkatlas.layers.model.PropertyDef;
  * history row. Filters are turned into queries with bound parameters only. All methods are safe to
  * call from many threads; a {@link StoreCursor} belongs to the thread that opened it.
  *
- * <p>Failures: {@link NotFoundException} for an unknown layer or feature, {@link VersionConflictException}
+ * <p>Failures carry their {@link org.sinkatlas.layers.fault.FaultKind}: {@link NotFoundException} for an
+ * unknown layer or feature, {@link LayerExistsException} for a layer id or title in use, {@link VersionConflictException}
  * when an expected version is stale, {@link InvalidFeatureException} for data that does not fit the
  * layer, {@link StoreUnavailableException} when the store cannot be reached.
  */
@@ -36,9 +37,10 @@ public interface LayerStore extends AutoCloseable {
     /** All layers, in the order they were created. */
     List<LayerInfo> layers();
 
+    /** The layer with that id, or empty; drafts included (who may see them is the caller's decision). */
     Optional<LayerInfo> layer(String layerId);
 
-    /** Creates an empty layer. @throws IllegalArgumentException when a layer with that id exists */
+    /** Creates an empty layer. @throws LayerExistsException when a layer has that id (or, in a GeoPackage, that title) */
     void createLayer(LayerInfo layer);
 
     /** Changes a layer's title, description, publication or attribution; its id, kind and properties stay. */
@@ -62,13 +64,16 @@ public interface LayerStore extends AutoCloseable {
     /** The checks every feature written to this store passes; parts of the service add their rules here. */
     FeatureRules rules();
 
+    /** The layer's bounding box (CRS84) and time span, empty when it has no features. @throws NotFoundException for an unknown layer */
     LayerExtent extent(String layerId);
 
+    /** How many features match the filter ({@link Filter#ALL} for all). @throws NotFoundException for an unknown layer */
     long count(String layerId, Filter filter);
 
     /** Opens a streaming read; the caller closes the cursor. */
     StoreCursor<Feature> query(String layerId, FeatureQuery query);
 
+    /** The current version of one feature, or empty when there is none (never was, or deleted). @throws NotFoundException for an unknown layer */
     Optional<Feature> feature(String layerId, long featureId);
 
     /**

@@ -1,7 +1,10 @@
 package org.sinkatlas.layers.store;
 
+import org.sinkatlas.layers.fault.Fault;
+import org.sinkatlas.layers.fault.FaultKind;
+
 /** An unknown layer or feature id. */
-public class NotFoundException extends StoreException {
+public class NotFoundException extends StoreException implements Fault {
 
     public NotFoundException(String message) {
         super(message);
@@ -13,5 +16,10 @@ public class NotFoundException extends StoreException {
 
     public static NotFoundException feature(String layerId, long featureId) {
         return new NotFoundException("no feature " + featureId + " in layer '" + layerId + "'");
+    }
+
+    @Override
+    public FaultKind kind() {
+        return FaultKind.NOT_FOUND;
     }
 }

@@ -1,7 +1,10 @@
 package org.sinkatlas.layers.store;
 
+import org.sinkatlas.layers.fault.Fault;
+import org.sinkatlas.layers.fault.FaultKind;
+
 /** The store cannot be reached or opened now (down, locked, corrupt); not the caller's fault. */
-public class StoreUnavailableException extends StoreException {
+public class StoreUnavailableException extends StoreException implements Fault {
 
     public StoreUnavailableException(String message, Throwable cause) {
         super(message, cause);
@@ -9,5 +12,10 @@ public class StoreUnavailableException extends StoreException {
 
     public StoreUnavailableException(String message) {
         super(message);
+    }
+
+    @Override
+    public FaultKind kind() {
+        return FaultKind.UNAVAILABLE;
     }
 }

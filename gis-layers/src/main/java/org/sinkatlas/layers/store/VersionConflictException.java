@@ -1,7 +1,10 @@
 package org.sinkatlas.layers.store;
 
+import org.sinkatlas.layers.fault.Fault;
+import org.sinkatlas.layers.fault.FaultKind;
+
 /** A write expected a version of a feature that is no longer current: someone else wrote first. */
-public class VersionConflictException extends StoreException {
+public class VersionConflictException extends StoreException implements Fault {
 
     private final long expected;
     private final long actual;
@@ -19,5 +22,10 @@ public class VersionConflictException extends StoreException {
 
     public long actual() {
         return actual;
+    }
+
+    @Override
+    public FaultKind kind() {
+        return FaultKind.STALE_VERSION;
     }
 }

@@ -7,13 +7,13 @@ import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.format.FeatureFileWriter;
-import org.sinkatlas.layers.format.FeatureFormat;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.NotFoundException;
 import org.sinkatlas.layers.store.StoreCursor;
+import org.sinkatlas.layers.transfer.FeatureFormat;
 
 /**
  * Exports a layer, or the features a query selects, into a file of any {@link FeatureFormat} in a chosen CRS,

@@ -25,12 +25,13 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.fault.FaultKind;
 import org.sinkatlas.layers.filter.ComparisonOp;
 import org.sinkatlas.layers.filter.Cql2Binder;
 import org.sinkatlas.layers.filter.Cql2Exception;
 import org.sinkatlas.layers.filter.Cql2TextParser;
-import org.sinkatlas.layers.filter.SpatialOp;
 import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.filter.SpatialOp;
 import org.sinkatlas.layers.filter.TimeInterval;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureDraft;
@@ -148,7 +149,7 @@ public abstract class LayerStoreContract {
         assertEquals(List.of("test-plots", "test-areas"), store.layers().stream().map(LayerInfo::id).toList());
         assertEquals(PLOTS, store.layer("test-plots").orElseThrow());
         assertTrue(store.layer("nope").isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> store.createLayer(PLOTS));
+        assertEquals(FaultKind.CONFLICT, assertThrows(LayerExistsException.class, () -> store.createLayer(PLOTS)).kind());
     }
 
     @Test

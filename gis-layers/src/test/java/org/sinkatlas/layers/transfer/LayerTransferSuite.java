@@ -36,7 +36,6 @@ import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.filter.ComparisonOp;
 import org.sinkatlas.layers.filter.Filter;
-import org.sinkatlas.layers.format.FeatureFormat;
 import org.sinkatlas.layers.format.FeatureSource;
 import org.sinkatlas.layers.format.FormatException;
 import org.sinkatlas.layers.format.SourceOptions;
@@ -51,6 +50,7 @@ import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.testing.Gdal;
+import org.sinkatlas.layers.transfer.FeatureFormat;
 
 /**
  * Imports of officers' files and exports of layers, on a real store of each engine: files written by GDAL read

@@ -11,10 +11,8 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.model.LayerInfo;
@@ -25,8 +23,8 @@ import org.sinkatlas.layers.store.StoreJson;
 import org.sinkatlas.server.auth.Access;
 import org.sinkatlas.server.auth.ApiKey;
 import org.sinkatlas.server.auth.ApiKeys;
+import org.sinkatlas.server.auth.AuditLog;
 import org.sinkatlas.server.auth.Principal;
-import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
@@ -35,6 +33,7 @@ import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.RequestBodies;
 import org.sinkatlas.server.http.Responses;
+import org.sinkatlas.server.http.Role;
 import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.sink.layers.SinkUpkeep;
 
@@ -46,8 +45,6 @@ import org.sinkatlas.sink.layers.SinkUpkeep;
 public final class AdminApi {
 
     /** The record kind of the audit log. */
-    public static final String AUDIT = "audit";
-
     private final LayerStore store;
     private final SinkUpkeep sinks;
     private final Access access;
@@ -119,19 +116,9 @@ public final class AdminApi {
         Principal admin = Access.caller(ctx);
         JsonNode body = RequestBodies.jsonObject(ctx, MediaTypes.JSON);
         RequestBodies.requireOnly(body, Set.of("name", "role", "layers"));
-        Role role;
-        try {
-            role = Role.ofKey(body.path("role").asText(null));
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        Role role = Role.ofKey(body.path("role").asText(null));
         Set<String> layers = role == Role.ADMIN ? Set.of("*") : layerIds(body.get("layers"));
-        ApiKeys.Issued issued;
-        try {
-            issued = access.keys().create(body.path("name").asText(null), role, layers, admin.name());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        ApiKeys.Issued issued = access.keys().create(body.path("name").asText(null), role, layers, admin.name());
         audit(admin, "key.create", issued.key().id(), issued.key().name() + " (" + role.id() + ", " + layers + ")");
         ObjectNode out = keyJson(issued.key());
         out.put("token", issued.token());
@@ -150,12 +137,7 @@ public final class AdminApi {
         if (!body.has("layers")) throw ApiProblem.badRequest("send {\"layers\": [...]}: the layers this officer may write");
         String id = ctx.pathParam("keyId");
         Set<String> layers = layerIds(body.get("layers"));
-        ApiKey key;
-        try {
-            key = access.keys().assignLayers(id, layers, admin.name());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        ApiKey key = access.keys().assignLayers(id, layers, admin.name());
         audit(admin, "key.layers", id, layers.toString());
         Responses.json(ctx, keyJson(key));
     }
@@ -165,7 +147,7 @@ public final class AdminApi {
         Principal admin = Access.caller(ctx);
         String id = ctx.pathParam("keyId");
         if (id.equals(admin.id())) {
-            throw new ApiProblem(409, "Conflict", "Conflict · 冲突", "a key cannot revoke itself; use another admin key");
+            throw ApiProblem.conflict("a key cannot revoke itself; use another admin key");
         }
         ApiKey key = access.keys().revoke(id, ctx.queryParam("reason"), admin.name());
         audit(admin, "key.revoke", id, ctx.queryParam("reason") == null ? "" : ctx.queryParam("reason"));
@@ -231,15 +213,8 @@ public final class AdminApi {
             throw ApiProblem.badRequest("not a layer definition: " + rootMessage(e));
         }
         if (layer == null) throw ApiProblem.badRequest("send a layer definition as a JSON object");
-        if (store.layer(layer.id()).isPresent()) {
-            throw new ApiProblem(409, "Conflict", "Conflict · 冲突", "layer '" + layer.id() + "' exists already");
-        }
         requireUniqueTitle(layer.title(), layer.id());
-        try {
-            store.createLayer(layer);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        store.createLayer(layer);
         // A layer with land cover and area is a sink layer: it keeps the estimate properties, made here.
         sinks.upgradeLayer(layer);
         layer = store.layer(layer.id()).orElseThrow();
@@ -277,7 +252,7 @@ public final class AdminApi {
         for (LayerInfo other : store.layers()) {
             if (other.id().equals(layerId)) continue;
             if (other.title().zh().equals(title.zh()) || other.title().en().equals(title.en())) {
-                throw new ApiProblem(409, "Conflict", "Conflict · 冲突", "the title '" + title.both() + "' is already"
+                throw ApiProblem.conflict("the title '" + title.both() + "' is already"
                         + " used by layer '" + other.id() + "' ('" + other.title().both() + "'); give each layer its own title");
             }
         }
@@ -306,17 +281,7 @@ public final class AdminApi {
     // Audit
 
     private void audit(Principal who, String action, String target, String detail) {
-        audit(store, who, action, target, detail);
-    }
-
-    /** Appends an entry to the audit log: who did what to what. */
-    public static void audit(LayerStore store, Principal who, String action, String target, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", action);
-        body.put("target", target);
-        body.put("detail", detail);
-        body.put("by_key", who.id());
-        store.appendRecord(AUDIT, body, who.name());
+        AuditLog.append(store, who, action, target, detail);
     }
 
     private void audit(Context ctx) {
@@ -325,7 +290,7 @@ public final class AdminApi {
         long limit = limitParam == null ? 100 : Math.min(limitParam, 10_000);
         Long offsetParam = QueryParameters.integer(ctx, "offset", 0);
         long offset = offsetParam == null ? 0 : offsetParam;
-        List<ServiceRecord> all = new ArrayList<>(store.records(AUDIT));
+        List<ServiceRecord> all = new ArrayList<>(store.records(AuditLog.RECORDS));
         Collections.reverse(all);
         ObjectNode body = Json.MAPPER.createObjectNode();
         body.put("numberMatched", all.size());

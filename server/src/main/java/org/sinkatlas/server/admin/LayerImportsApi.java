@@ -23,27 +23,26 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
-import org.sinkatlas.layers.crs.UnknownCrsException;
-import org.sinkatlas.layers.format.FeatureFormat;
 import org.sinkatlas.layers.format.FeatureSource;
-import org.sinkatlas.layers.format.FormatException;
 import org.sinkatlas.layers.format.SourceOptions;
 import org.sinkatlas.layers.format.TemporaryFolders;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.layers.transfer.FeatureFormat;
 import org.sinkatlas.layers.transfer.ImportReport;
 import org.sinkatlas.layers.transfer.LayerImport;
-import org.sinkatlas.server.SinkAtlasServer;
 import org.sinkatlas.server.auth.Access;
+import org.sinkatlas.server.auth.AuditLog;
 import org.sinkatlas.server.auth.Principal;
-import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
 import org.sinkatlas.server.http.Json;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
+import org.sinkatlas.server.http.RequestBodies;
 import org.sinkatlas.server.http.Responses;
+import org.sinkatlas.server.http.Role;
 import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.server.sinks.Jobs;
 
@@ -130,7 +129,7 @@ public final class LayerImportsApi {
                 flag(ctx, "dry-run"), admin.name(), flag(ctx, "drop-heights"));
         String kind = "import:" + layer.id();
         jobs.running(kind).ifPresent(j -> {
-            throw new ApiProblem(409, "Conflict", "Import running · 导入进行中", "an import into layer " + layer.id()
+            throw ApiProblem.conflict("an import into layer " + layer.id()
                     + " is running (job " + j.id() + ", " + Math.round(j.percent()) + "%); wait for it to end");
         });
         Path dir;
@@ -144,9 +143,6 @@ public final class LayerImportsApi {
             Path file = dir.resolve(fileName(ctx, format));
             saveBody(ctx, file);
             source = format.open(file, options, crs);
-        } catch (FormatException e) {
-            TemporaryFolders.delete(dir);
-            throw ApiProblem.badRequest(e.getMessage());
         } catch (RuntimeException e) {
             TemporaryFolders.delete(dir);
             throw e;
@@ -158,7 +154,7 @@ public final class LayerImportsApi {
                         (read, total) -> progress.accept(read));
                 result.set(report);
                 if (report.committed()) {
-                    AdminApi.audit(store, admin, "layer.import", layer.id(), String.format(Locale.ROOT,
+                    AuditLog.append(store, admin, "layer.import", layer.id(), String.format(Locale.ROOT,
                             "%s: %d features written, %d repaired", report.source(), report.written(), report.repaired()));
                     afterImport.run();
                 }
@@ -219,20 +215,14 @@ public final class LayerImportsApi {
             if (x.mediaType().split(";")[0].equals(type)) return x;
         }
         if (type.equals(MediaTypes.JSON)) return FeatureFormat.GEOJSON;
-        throw new ApiProblem(415, "UnsupportedMediaType", "Unsupported media type · 不支持的内容类型", "send the file as"
+        throw ApiProblem.unsupportedMediaType("send the file as"
                 + " application/geo+json, application/geopackage+sqlite3, application/zip (a shapefile) or text/csv,"
                 + " or say format=geojson|gpkg|shp|csv; got '" + type + "'");
     }
 
     private SourceOptions options(Context ctx) {
-        CrsDefinition given = null;
-        if (ctx.queryParam("crs") != null) {
-            try {
-                given = crs.require(ctx.queryParam("crs"));
-            } catch (UnknownCrsException e) {
-                throw ApiProblem.badRequest("crs: " + e.getMessage());
-            }
-        }
+        // Absent means: the file's own CRS.
+        CrsDefinition given = ctx.queryParam("crs") == null ? null : QueryParameters.crs(ctx, crs, "crs");
         Charset charset = null;
         if (ctx.queryParam("encoding") != null) {
             try {
@@ -277,17 +267,17 @@ public final class LayerImportsApi {
         return "upload" + format.extension();
     }
 
-    /** Saves the body, at most {@link SinkAtlasServer#MAX_BODY_BYTES}. */
+    /** Saves the body, at most {@link RequestBodies#MAX_BYTES}. */
     private static void saveBody(Context ctx, Path file) {
         long saved = 0;
         try (InputStream in = ctx.bodyInputStream(); OutputStream out = Files.newOutputStream(file)) {
             byte[] buf = new byte[1 << 16];
             for (int n; (n = in.read(buf)) > 0; ) {
                 saved += n;
-                if (saved > SinkAtlasServer.MAX_BODY_BYTES) {
-                    throw new ApiProblem(413, "ContentTooLarge", "Request too large · 请求体过大", String.format(
+                if (saved > RequestBodies.MAX_BYTES) {
+                    throw ApiProblem.tooLarge(String.format(
                             "the file has more than %,d bytes; import larger files with the command line",
-                            SinkAtlasServer.MAX_BODY_BYTES));
+                            RequestBodies.MAX_BYTES));
                 }
                 out.write(buf, 0, n);
             }

@@ -3,9 +3,11 @@ package org.sinkatlas.server.auth;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import org.sinkatlas.layers.fault.FaultKind;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.http.ApiProblem;
+import org.sinkatlas.server.http.Role;
 
 /**
  * Who is calling and what they may see or do, decided in one place for every route: the caller is
@@ -13,6 +15,9 @@ import org.sinkatlas.server.http.ApiProblem;
  * public; a bad key or token: 401, whatever the route), then held back by the rate limit. Handlers ask
  * here for the layers the caller may see, so a layer that is not published is absent for the public
  * everywhere, answered 404 and never 403, which would tell that it exists.
+ *
+ * <p>Thread safety: one instance serves all requests; it keeps no per-request state outside the request's
+ * own attributes, so every method may be called from any thread.
  */
 public final class Access {
 
@@ -35,6 +40,7 @@ public final class Access {
         this.limiter = limiter;
     }
 
+    /** The store\'s API keys, for the admin routes that make and revoke them. */
     public ApiKeys keys() {
         return keys;
     }
@@ -135,6 +141,6 @@ public final class Access {
     }
 
     private static ApiProblem forbidden(String detail) {
-        return new ApiProblem(403, "Forbidden", "Not allowed · 无权限", detail);
+        return ApiProblem.of(FaultKind.FORBIDDEN, detail);
     }
 }

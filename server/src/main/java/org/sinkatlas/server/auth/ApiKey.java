@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sinkatlas.server.http.Role;
 
 /**
  * What the service knows of an API key, without its secret: who holds it, their role and layers, who

@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.sinkatlas.layers.fault.InvalidInputException;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.NotFoundException;
 import org.sinkatlas.layers.store.ServiceRecord;
+import org.sinkatlas.server.http.Role;
 
 /**
  * The API keys of a store. A key is a random secret shown once when it is made; the store keeps only a
@@ -30,6 +32,9 @@ import org.sinkatlas.layers.store.ServiceRecord;
  *
  * <p>A token reads {@code sa_<key id>_<secret>}: the id finds the key, the secret is checked against the
  * hash in constant time. Tokens and secrets are never logged or put in an error message.
+ *
+ * <p>Thread safety: the known keys are an immutable snapshot swapped atomically on refresh, and changes go
+ * through the store's transactions, so every method may be called from any thread.
  */
 public final class ApiKeys {
 
@@ -49,6 +54,7 @@ public final class ApiKeys {
     private final long refreshNanos;
     private volatile Snapshot snapshot;
 
+    /** The keys of {@code store}, read again from its records at most every {@code refresh}. */
     public ApiKeys(LayerStore store, Duration refresh) {
         this.store = store;
         this.refreshNanos = refresh.toNanos();
@@ -58,15 +64,15 @@ public final class ApiKeys {
      * Makes a key.
      *
      * @param layers the layers an officer may write ({@code *} for all); ignored for an admin
-     * @throws IllegalArgumentException for an empty name or an officer without layers
+     * @throws InvalidInputException for an empty name or an officer without layers
      */
     public Issued create(String name, Role role, Set<String> layers, String author) {
         if (name == null || name.isBlank() || name.length() > 200) {
-            throw new IllegalArgumentException("a key needs a name of 1 to 200 characters saying who holds it");
+            throw new InvalidInputException("a key needs a name of 1 to 200 characters saying who holds it");
         }
-        if (role == Role.ANONYMOUS) throw new IllegalArgumentException("role must be officer or admin");
+        if (role == Role.ANONYMOUS) throw new InvalidInputException("role must be officer or admin");
         Set<String> assigned = role == Role.ADMIN ? Set.of("*") : new TreeSet<>(layers);
-        if (assigned.isEmpty()) throw new IllegalArgumentException("an officer's key needs the layers they may write");
+        if (assigned.isEmpty()) throw new InvalidInputException("an officer's key needs the layers they may write");
         byte[] idBytes = new byte[8];
         byte[] secret = new byte[32];
         byte[] salt = new byte[16];
@@ -103,8 +109,8 @@ public final class ApiKeys {
     /** Changes the layers an officer's key may write. */
     public ApiKey assignLayers(String keyId, Set<String> layers, String author) {
         ApiKey key = require(keyId);
-        if (key.role() != Role.OFFICER) throw new IllegalArgumentException("only an officer's key has assigned layers");
-        if (layers.isEmpty()) throw new IllegalArgumentException("an officer's key needs the layers they may write");
+        if (key.role() != Role.OFFICER) throw new InvalidInputException("only an officer's key has assigned layers");
+        if (layers.isEmpty()) throw new InvalidInputException("an officer's key needs the layers they may write");
         store.appendRecord(CHANGE_RECORD, Map.of("key_id", keyId, "layers", List.copyOf(new TreeSet<>(layers))), author);
         snapshot = null;
         return require(keyId);
@@ -115,6 +121,7 @@ public final class ApiKeys {
         return current().keys.values().stream().map(Entry::key).toList();
     }
 
+    /** The key with that id, revoked ones included, as of the last refresh. */
     public Optional<ApiKey> find(String keyId) {
         Entry e = current().keys.get(keyId);
         return e == null ? Optional.empty() : Optional.of(e.key);

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.sinkatlas.server.http.Json;
+import org.sinkatlas.server.http.Role;
 
 /**
  * Verifies OpenID Connect access tokens (JWTs) from one configured issuer with the Nimbus JOSE + JWT

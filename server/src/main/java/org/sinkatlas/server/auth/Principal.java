@@ -3,6 +3,7 @@ package org.sinkatlas.server.auth;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sinkatlas.server.http.Role;
 
 /**
  * Who is calling: the public, or the holder of an API key or an OpenID Connect token, with their role

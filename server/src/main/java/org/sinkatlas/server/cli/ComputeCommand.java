@@ -14,7 +14,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.crs.GeometryTransform;
 import org.sinkatlas.layers.format.FeatureFileWriter;
-import org.sinkatlas.layers.format.FeatureFormat;
 import org.sinkatlas.layers.format.FeatureSource;
 import org.sinkatlas.layers.format.FormatException;
 import org.sinkatlas.layers.format.SourceFeature;
@@ -28,11 +27,13 @@ import org.sinkatlas.layers.model.PropertyType;
 import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.layers.store.StoreJson;
+import org.sinkatlas.layers.transfer.FeatureFormat;
 import org.sinkatlas.sink.calc.SinkCalculator;
 import org.sinkatlas.sink.layers.StoredEstimates;
 import org.sinkatlas.sink.standard.SinkStandard;
 import org.sinkatlas.sink.standard.StandardCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -59,9 +60,8 @@ final class ComputeCommand implements Callable<Integer> {
     @Option(names = "--output", required = true, description = "A new .geojson, .gpkg, .zip or .csv file.")
     Path output;
 
-    @Option(names = "--crs", description = "CRS of files that do not declare one (CSV, GeoJSON without crs, shapefile"
-            + " without .prj); coordinates east then north, as GIS files hold them; default CRS84.")
-    String crsName;
+    @Mixin
+    FileCrsOption fileCrs;
 
     @Option(names = "--landcover-field", defaultValue = "landcover",
             description = "Property holding the GB/T 21010-2017 code (default: ${DEFAULT-VALUE}).")
@@ -93,7 +93,7 @@ final class ComputeCommand implements Callable<Integer> {
         CrsService crs = new CrsService();
         SinkCalculator calc = new SinkCalculator(standard);
         try {
-            SourceOptions options = new SourceOptions(crsName == null ? null : crs.require(crsName), null, layer);
+            SourceOptions options = new SourceOptions(fileCrs.resolve(crs), null, layer);
             Columns columns = columns(in, options, crs);
             long[] tally = new long[3];
             try (FeatureSource source = in.open(input, options, crs); OutputStream os = Files.newOutputStream(output);

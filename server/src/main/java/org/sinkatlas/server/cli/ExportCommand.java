@@ -13,16 +13,17 @@ import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.filter.ComparisonOp;
 import org.sinkatlas.layers.filter.Filter;
-import org.sinkatlas.layers.format.FeatureFormat;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.NotFoundException;
 import org.sinkatlas.layers.store.StoreException;
+import org.sinkatlas.layers.transfer.FeatureFormat;
 import org.sinkatlas.layers.transfer.LayerExport;
 import org.sinkatlas.server.http.Json;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +38,8 @@ import picocli.CommandLine.Option;
             "      copies this whole store into DEST, a new GeoPackage file or an empty PostgreSQL schema."})
 final class ExportCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, description = "This store: a GeoPackage path or postgresql:// URL.")
-    String store;
+    @Mixin
+    StoreOption store;
 
     @Option(names = "--layer", description = "The layer to export to a file (its id, e.g. parcels).")
     String layer;
@@ -67,7 +68,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         if (layer == null) {
             if (bbox != null || !where.isEmpty() || format != null) return usage("--bbox, --where and --format need --layer");
-            return CopyStoreCommand.copy(store, to);
+            return CopyStoreCommand.copy(store.location, to);
         }
         CrsService crs = new CrsService();
         Path file = Path.of(to);
@@ -85,7 +86,7 @@ final class ExportCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
-        try (LayerStore s = StoreLocation.openExisting(store)) {
+        try (LayerStore s = StoreLocation.openExisting(store.location)) {
             LayerInfo info = s.layer(layer).orElseThrow(() -> new NotFoundException("no layer '" + layer + "' in " + store
                     + "; it has " + s.layers().stream().map(LayerInfo::id).toList()));
             Filter filter = filter(info);

@@ -9,6 +9,7 @@ import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreUnavailableException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code generate-parcels}: writes a large synthetic parcel layer (e.g. 1,000,000 parcels) for benchmarks. */
@@ -19,9 +20,8 @@ final class GenerateParcelsCommand implements Callable<Integer> {
     @Option(names = "--count", required = true, description = "How many parcels, e.g. 100000 or 1000000.")
     long count;
 
-    @Option(names = "--store", required = true,
-            description = "Store to write: a GeoPackage path (created when missing) or postgresql:// URL.")
-    String store;
+    @Mixin
+    StoreOption store;
 
     @Option(names = "--layer", defaultValue = "parcels", description = "Layer id (default: ${DEFAULT-VALUE}).")
     String layerId;
@@ -36,7 +36,7 @@ final class GenerateParcelsCommand implements Callable<Integer> {
         LayerInfo layer = new LayerInfo(layerId, Localized.of("合成地块 " + count, count + " synthetic parcels"),
                 template.description(), template.geometryKind(), template.properties(), template.temporalProperty(),
                 true, template.attribution(), template.keywords());
-        try (LayerStore s = StoreLocation.open(store, false, line -> { })) {
+        try (LayerStore s = StoreLocation.open(store.location, false, line -> { })) {
             if (s.layer(layerId).isPresent()) {
                 System.err.println("sink-atlas: layer '" + layerId + "' already exists in " + store);
                 return 2;

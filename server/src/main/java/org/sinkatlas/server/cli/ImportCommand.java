@@ -10,18 +10,19 @@ import java.util.concurrent.Callable;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.crs.UnknownCrsException;
-import org.sinkatlas.layers.format.FeatureFormat;
 import org.sinkatlas.layers.format.FeatureSource;
 import org.sinkatlas.layers.format.FormatException;
 import org.sinkatlas.layers.format.SourceOptions;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreException;
+import org.sinkatlas.layers.transfer.FeatureFormat;
 import org.sinkatlas.layers.transfer.ImportReport;
 import org.sinkatlas.layers.transfer.LayerImport;
 import org.sinkatlas.server.http.Json;
 import org.sinkatlas.sink.layers.SinkUpkeep;
 import org.sinkatlas.sink.standard.StandardCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,8 +41,8 @@ import picocli.CommandLine.Parameters;
             "Exit codes: 0 imported (or a dry run found nothing wrong), 1 features or the file were rejected, 2 other errors."})
 final class ImportCommand implements Callable<Integer> {
 
-    @Option(names = "--store", required = true, description = "This store: a GeoPackage path or postgresql:// URL.")
-    String store;
+    @Mixin
+    StoreOption store;
 
     @Option(names = "--layer", description = "The layer to import FILE into (its id, e.g. parcels).")
     String layer;
@@ -55,9 +56,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", description = "geojson, gpkg, shp or csv (default: from FILE's extension).")
     String format;
 
-    @Option(names = "--crs", description = "CRS of FILE's coordinates when the file does not say (CSV, GeoJSON without"
-            + " crs, shapefile without .prj), e.g. EPSG:4549. Coordinates are always east, north (x, y).")
-    String crsName;
+    @Mixin
+    FileCrsOption fileCrs;
 
     @Option(names = "--encoding", description = "Text encoding of a CSV or shapefile, overriding its .cpg (e.g. GBK, UTF-8).")
     String encoding;
@@ -88,7 +88,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         if (from != null) {
             if (layer != null || file != null) return usage("give either --from (a whole store) or --layer with FILE, not both");
-            return CopyStoreCommand.copy(from, store);
+            return CopyStoreCommand.copy(from, store.location);
         }
         if (layer == null || file == null) return usage("give --layer LAYER and FILE (or --from OTHER to copy a whole store)");
         if (!Files.isRegularFile(file)) return usage(file + " is not a file");
@@ -100,7 +100,7 @@ final class ImportCommand implements Callable<Integer> {
                     "unknown format '" + format + "'; use geojson, gpkg, shp or csv"))
                     : FeatureFormat.byFileName(file.getFileName().toString()).orElseThrow(() -> new IllegalArgumentException(
                             "cannot tell the format of " + file.getFileName() + "; give --format geojson, gpkg, shp or csv"));
-            CrsDefinition given = crsName == null ? null : crs.require(crsName);
+            CrsDefinition given = fileCrs.resolve(crs);
             Charset charset = encoding == null ? null : Charset.forName(encoding);
             options = new SourceOptions(given, charset, part);
         } catch (UnknownCrsException | IllegalCharsetNameException | UnsupportedCharsetException e) {
@@ -109,7 +109,7 @@ final class ImportCommand implements Callable<Integer> {
             return usage(e.getMessage());
         }
         PrintStream progressOut = json ? System.err : System.out;
-        try (LayerStore s = StoreLocation.openExisting(store); FeatureSource source = fmt.open(file, options, crs)) {
+        try (LayerStore s = StoreLocation.openExisting(store.location); FeatureSource source = fmt.open(file, options, crs)) {
             // Its rules check each feature's land cover as the server would.
             new SinkUpkeep(s, StandardCatalog.builtIn());
             ProgressBar bar = new ProgressBar(progressOut, "import", Math.max(source.count(), 0));

@@ -9,8 +9,9 @@ import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.server.auth.ApiKey;
 import org.sinkatlas.server.auth.ApiKeys;
-import org.sinkatlas.server.auth.Role;
+import org.sinkatlas.server.http.Role;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,15 +30,14 @@ final class KeysCommand implements Runnable {
     }
 
     abstract static class OnStore implements Callable<Integer> {
-        @Option(names = "--store", defaultValue = "data/sink-atlas.gpkg",
-                description = "The store: a GeoPackage path or postgresql:// URL (default: ${DEFAULT-VALUE}).")
-        String store;
+        @Mixin
+        StoreOption store;
 
         abstract void run(ApiKeys keys);
 
         @Override
         public Integer call() {
-            try (LayerStore s = StoreLocation.openExisting(store)) {
+            try (LayerStore s = StoreLocation.openExisting(store.location)) {
                 run(new ApiKeys(s, Duration.ZERO));
                 return 0;
             } catch (StoreException | IllegalArgumentException e) {

@@ -1,7 +1,7 @@
 package org.sinkatlas.server.cli;
 
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreUnavailableException;
 import org.sinkatlas.server.SinkAtlasServer;
@@ -12,6 +12,7 @@ import org.sinkatlas.sink.standard.StandardException;
 import org.sinkatlas.sink.targets.TargetCatalog;
 import org.sinkatlas.sink.targets.TargetException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code serve}: opens the store (creating it with the demo data when new) and serves the API until stopped. */
@@ -24,11 +25,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "0.0.0.0", description = "Interface to listen on (default: all).")
     String host;
 
-    @Option(names = "--store", defaultValue = "data/sink-atlas.gpkg",
-            description = {"The store: a GeoPackage file path, created with the demo data when missing (default:"
-                    + " ${DEFAULT-VALUE}), or postgresql://[user@]host[:port]/database[?schema=name] with the password"
-                    + " in PGPASSWORD."})
-    String store;
+    @Mixin
+    StoreOption store;
 
     @Option(names = "--base-url", description = "Public URL of the service behind a proxy, used in links.")
     String baseUrl;
@@ -79,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         LayerStore layerStore;
         try {
-            layerStore = StoreLocation.open(store, !noDemo, line -> System.out.println("  " + line));
+            layerStore = StoreLocation.open(store.location, !noDemo, line -> System.out.println("  " + line));
         } catch (StoreUnavailableException e) {
             System.err.println("sink-atlas: cannot open the store: " + e.getMessage());
             return 2;

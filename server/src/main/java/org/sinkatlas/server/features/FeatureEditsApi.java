@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.fault.FaultKind;
 import org.sinkatlas.layers.format.GeoJsonFeatureReader;
 import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureDraft;
@@ -30,10 +31,9 @@ import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.FeatureWriter;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreJson;
-import org.sinkatlas.server.admin.AdminApi;
 import org.sinkatlas.server.auth.Access;
+import org.sinkatlas.server.auth.AuditLog;
 import org.sinkatlas.server.auth.Principal;
-import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
@@ -43,6 +43,7 @@ import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.RequestBodies;
 import org.sinkatlas.server.http.Responses;
+import org.sinkatlas.server.http.Role;
 import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.sink.layers.SinkUpkeep;
 
@@ -200,7 +201,7 @@ public final class FeatureEditsApi implements ApiExtension {
         }
         if (read.isEmpty()) throw ApiProblem.badRequest("the FeatureCollection has no features");
         if (read.size() > MAX_FEATURES) {
-            throw new ApiProblem(413, "ContentTooLarge", "Too many features · 要素过多", read.size()
+            throw ApiProblem.tooLarge(read.size()
                     + " features in one request; at most " + MAX_FEATURES);
         }
         List<FeatureDraft> drafts = new ArrayList<>();
@@ -305,7 +306,7 @@ public final class FeatureEditsApi implements ApiExtension {
         FeatureVersion old = versionOf(layer, id, ctx.pathParam("version"));
         if (old.state() == null) throw ApiProblem.badRequest("version " + old.version() + " is the deletion; restore one before it");
         if (store.feature(layer.id(), id).isEmpty()) {
-            throw new ApiProblem(409, "Conflict", "Conflict · 冲突", "feature " + id + " was deleted; create it again"
+            throw ApiProblem.conflict("feature " + id + " was deleted; create it again"
                     + " from this version with POST " + "/collections/" + layer.id() + "/items (see its history)");
         }
         FeatureDraft d = new FeatureDraft(old.state().geometry(), withoutDerived(layer, old.state().properties()));
@@ -327,12 +328,7 @@ public final class FeatureEditsApi implements ApiExtension {
     }
 
     private static void audit(FeatureWriter w, Principal who, String action, LayerInfo layer, long id, long version) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("action", action);
-        body.put("target", layer.id() + "/" + id);
-        body.put("detail", version > 0 ? "version " + version : "");
-        body.put("by_key", who.id());
-        w.appendRecord(AdminApi.AUDIT, body);
+        AuditLog.append(w, who, action, layer.id() + "/" + id, version > 0 ? "version " + version : "");
     }
 
     /**
@@ -343,7 +339,7 @@ public final class FeatureEditsApi implements ApiExtension {
     private FeatureDraft draft(LayerInfo layer, Geometry g, Map<String, ?> properties, CrsDefinition bodyCrs, String which) {
         if (g == null) throw ApiProblem.badRequest(which + " has no geometry");
         if (g.getNumPoints() > MAX_VERTICES) {
-            throw new ApiProblem(413, "ContentTooLarge", "Geometry too large · 几何过大", which + " has " + g.getNumPoints()
+            throw ApiProblem.tooLarge(which + " has " + g.getNumPoints()
                     + " vertices; at most " + MAX_VERTICES + " are accepted (split it, or simplify it)");
         }
         Geometry stored = crs.toStorage(g, bodyCrs);
@@ -408,7 +404,7 @@ public final class FeatureEditsApi implements ApiExtension {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
             // Not an ETag this service gives: it cannot be the current one.
-            throw new ApiProblem(412, "PreconditionFailed", "Version conflict · 版本冲突", "If-Match " + h
+            throw ApiProblem.of(FaultKind.STALE_VERSION, "If-Match " + h
                     + " is not an ETag of this feature; read it again (GET) for its ETag");
         }
     }

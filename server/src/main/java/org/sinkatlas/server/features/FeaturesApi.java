@@ -26,9 +26,9 @@ import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.model.PropertyType;
-import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.StoreJson;
 import org.sinkatlas.server.auth.Access;
 import org.sinkatlas.server.html.HtmlPages;
@@ -42,6 +42,7 @@ import org.sinkatlas.server.http.Link;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.Responses;
+import org.sinkatlas.server.http.ServiceInfo;
 import org.sinkatlas.server.http.Urls;
 
 /**
@@ -51,12 +52,6 @@ import org.sinkatlas.server.http.Urls;
  */
 public final class FeaturesApi {
 
-    public static final Localized SERVICE_TITLE = Localized.of("碳汇一张图", "Sink Atlas");
-    public static final Localized SERVICE_DESCRIPTION = Localized.of(
-            "长三角生态绿色一体化发展示范区（青浦、吴江、嘉善）生态碳汇的空间数据服务：行政区、重点区域、水域、绿道、林地、湿地、公园、光伏与能源站点、地块及碳汇项目。",
-            "Spatial data of the ecological carbon sinks of the Yangtze River Delta Ecological Green Integrated"
-                    + " Development Demonstration Zone (Qingpu, Wujiang, Jiashan): districts, key zones, water,"
-                    + " greenways, forests, wetlands, parks, PV and energy sites, parcels and sink projects.");
     static final String TRS_GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
     static final String REL_CONFORMANCE = "http://www.opengis.net/def/rel/ogc/1.0/conformance";
     static final String REL_DATA = "http://www.opengis.net/def/rel/ogc/1.0/data";
@@ -67,17 +62,15 @@ public final class FeaturesApi {
     private final LayerStore store;
     private final CrsService crs;
     private final Urls urls;
-    private final HtmlPages html;
     private final Access access;
     private final List<ApiExtension> extensions = new ArrayList<>();
     private Handler browserHome;
     private final FeatureDownloads downloads;
 
-    public FeaturesApi(LayerStore store, CrsService crs, Urls urls, HtmlPages html, Access access) {
+    public FeaturesApi(LayerStore store, CrsService crs, Urls urls, Access access) {
         this.store = store;
         this.crs = crs;
         this.urls = urls;
-        this.html = html;
         this.access = access;
         this.downloads = new FeatureDownloads(store, crs);
     }
@@ -197,12 +190,12 @@ public final class FeaturesApi {
                 Link.of(base + "/collections", REL_DATA, MediaTypes.JSON, "Collections")));
         for (ApiExtension e : extensions) links.addAll(e.landingLinks(base));
         if (format == Format.HTML) {
-            sendHtml(ctx, html.landing(base, access.visibleLayers(ctx)));
+            sendHtml(ctx, FeaturePages.landing(base, access.visibleLayers(ctx)));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
-        body.put("title", SERVICE_TITLE.in(lang));
-        body.put("description", SERVICE_DESCRIPTION.in(lang));
+        body.put("title", ServiceInfo.TITLE.in(lang));
+        body.put("description", ServiceInfo.DESCRIPTION.in(lang));
         body.set("links", Json.MAPPER.valueToTree(links));
         sendJson(ctx, MediaTypes.JSON, body);
     }
@@ -210,7 +203,7 @@ public final class FeaturesApi {
     private void conformance(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of("f"));
         if (Format.of(ctx) == Format.HTML) {
-            sendHtml(ctx, html.conformance(urls.base(ctx), conformanceClasses()));
+            sendHtml(ctx, FeaturePages.conformance(urls.base(ctx), conformanceClasses()));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -228,7 +221,7 @@ public final class FeaturesApi {
         String base = urls.base(ctx);
         List<LayerInfo> layers = access.visibleLayers(ctx);
         if (format == Format.HTML) {
-            sendHtml(ctx, html.collections(base, layers));
+            sendHtml(ctx, FeaturePages.collections(base, layers));
             return;
         }
         String lang = Lang.of(ctx);
@@ -248,7 +241,7 @@ public final class FeaturesApi {
         QueryParameters.requireKnown(ctx, Set.of("f"));
         String base = urls.base(ctx);
         if (Format.of(ctx) == Format.HTML) {
-            sendHtml(ctx, html.collection(base, layer, store.extent(layer.id()), crs.supported()));
+            sendHtml(ctx, FeaturePages.collection(base, layer, store.extent(layer.id()), crs.supported()));
             return;
         }
         sendJson(ctx, MediaTypes.JSON, collectionJson(base, layer, Lang.of(ctx), true));
@@ -358,7 +351,7 @@ public final class FeaturesApi {
             try (StoreCursor<Feature> cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), shown))) {
                 cursor.forEachRemaining(page::add);
             }
-            sendHtml(ctx, html.items(base, layer, page, matched, req.offset(), shown,
+            sendHtml(ctx, FeaturePages.items(base, layer, page, matched, req.offset(), shown,
                     pageLinks(itemsUrl, req, matched, page.size(), shown, "html")));
             return;
         }
@@ -427,7 +420,7 @@ public final class FeaturesApi {
         } catch (NumberFormatException e) {
             throw ApiProblem.notFound("no feature '" + idText + "' in collection '" + layer.id() + "'");
         }
-        CrsDefinition outCrs = ctx.queryParam("crs") == null ? CrsService.CRS84 : crsOrBadRequest(ctx.queryParam("crs"));
+        CrsDefinition outCrs = QueryParameters.crs(ctx, crs, "crs");
         Feature feature = store.feature(layer.id(), id).orElseThrow(() -> ApiProblem.notFound(
                 "no feature " + id + " in collection '" + layer.id() + "'"));
         String base = urls.base(ctx);
@@ -436,7 +429,7 @@ public final class FeaturesApi {
         ctx.header("Content-Crs", "<" + outCrs.uri() + ">");
         ctx.header("ETag", FeatureEditsApi.etag(feature));
         if (format == Format.HTML) {
-            sendHtml(ctx, html.item(base, layer, feature));
+            sendHtml(ctx, FeaturePages.item(base, layer, feature));
             return;
         }
         List<Link> links = List.of(Link.of(href + "?f=json", "self", MediaTypes.GEOJSON, "This feature"),
@@ -445,14 +438,6 @@ public final class FeaturesApi {
         ctx.status(200);
         ctx.contentType(MediaTypes.GEOJSON);
         new GeoJsonFeatureOutput(crs, outCrs).send(ctx, feature, links);
-    }
-
-    private CrsDefinition crsOrBadRequest(String value) {
-        try {
-            return crs.require(value);
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("crs: " + e.getMessage());
-        }
     }
 
     // ------------------------------------------------------------------------------------------------

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
-import org.sinkatlas.layers.crs.UnknownCrsException;
 import org.sinkatlas.layers.filter.ComparisonOp;
 import org.sinkatlas.layers.filter.Cql2Binder;
 import org.sinkatlas.layers.filter.Cql2Encoding;
-import org.sinkatlas.layers.filter.Cql2Exception;
 import org.sinkatlas.layers.filter.Filter;
 import org.sinkatlas.layers.filter.TimeInterval;
 import org.sinkatlas.layers.model.LayerInfo;
@@ -39,8 +37,8 @@ public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition
         long limit = limitParam == null ? DEFAULT_LIMIT : Math.min(limitParam, MAX_LIMIT);
         long offset = orZero(QueryParameters.integer(ctx, "offset", 0));
 
-        CrsDefinition crs = crs(ctx, crsService, "crs");
-        CrsDefinition bboxCrs = crs(ctx, crsService, "bbox-crs");
+        CrsDefinition crs = QueryParameters.crs(ctx, crsService, "crs");
+        CrsDefinition bboxCrs = QueryParameters.crs(ctx, crsService, "bbox-crs");
         List<Filter> parts = new ArrayList<>();
         String bbox = ctx.queryParam("bbox");
         if (bbox != null) {
@@ -103,13 +101,8 @@ public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition
         Cql2Encoding encoding = lang == null ? Cql2Encoding.TEXT : Cql2Encoding.byName(lang).orElseThrow(() ->
                 ApiProblem.badRequest("filter-lang: unknown filter language '" + lang + "'; this service reads "
                         + Cql2Encoding.TEXT.filterLang() + " (the default) and " + Cql2Encoding.JSON.filterLang()));
-        CrsDefinition crs = crs(ctx, crsService, "filter-crs");
-        Filter filter;
-        try {
-            filter = new Cql2Binder(layer, crsService, crs).bind(encoding.parse(text));
-        } catch (Cql2Exception e) {
-            throw ApiProblem.badRequest(e.getMessage());
-        }
+        CrsDefinition crs = QueryParameters.crs(ctx, crsService, "filter-crs");
+        Filter filter = new Cql2Binder(layer, crsService, crs).bind(encoding.parse(text));
         echo.put("filter", text);
         if (lang != null) echo.put("filter-lang", lang);
         if (filterCrs != null) echo.put("filter-crs", filterCrs);
@@ -118,16 +111,6 @@ public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition
 
     private static long orZero(Long v) {
         return v == null ? 0 : v;
-    }
-
-    private static CrsDefinition crs(Context ctx, CrsService crsService, String param) {
-        String v = ctx.queryParam(param);
-        if (v == null) return CrsService.CRS84;
-        try {
-            return crsService.require(v);
-        } catch (UnknownCrsException e) {
-            throw ApiProblem.badRequest(param + ": " + e.getMessage());
-        }
     }
 
     /** A bbox in its CRS's axis order, as a filter in the storage CRS. */

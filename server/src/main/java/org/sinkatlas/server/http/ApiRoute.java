@@ -5,7 +5,7 @@ import io.javalin.http.HandlerType;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.sinkatlas.server.auth.Role;
+import org.sinkatlas.server.http.Role;
 
 /**
  * One route of the API, declared once: Javalin registers its handler, the OpenAPI document is written

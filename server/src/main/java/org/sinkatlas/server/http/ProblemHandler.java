@@ -3,19 +3,15 @@ package org.sinkatlas.server.http;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import org.sinkatlas.layers.crs.UnknownCrsException;
-import org.sinkatlas.layers.store.InvalidFeatureException;
-import org.sinkatlas.layers.store.NotFoundException;
-import org.sinkatlas.layers.store.StoreUnavailableException;
-import org.sinkatlas.layers.store.VersionConflictException;
-import org.sinkatlas.server.html.HtmlPages;
+import org.sinkatlas.layers.fault.Fault;
+import org.sinkatlas.layers.fault.FaultKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become responses: {@link ApiProblem}s as they are, store exceptions by
- * whose fault they are (4xx for the caller's, 503 for an unreachable store), anything else as a 500
- * whose detail does not leak internals. JSON clients get {@code application/problem+json}; browsers
+ * The one place where failures become responses: {@link ApiProblem}s as they are, the lower modules'
+ * {@link Fault}s by their kind (4xx for the caller's, 503 for an unreachable store), anything else as a
+ * 500 whose detail does not leak internals. JSON clients get {@code application/problem+json}; browsers
  * get the same text as a page.
  */
 public final class ProblemHandler {
@@ -24,10 +20,10 @@ public final class ProblemHandler {
 
     private static final String ANSWERED = "sink-atlas.problem";
 
-    private final HtmlPages html;
+    private final ProblemPage page;
 
-    public ProblemHandler(HtmlPages html) {
-        this.html = html;
+    public ProblemHandler(ProblemPage page) {
+        this.page = page;
     }
 
     public void handle(Exception e, Context ctx) {
@@ -39,16 +35,10 @@ public final class ProblemHandler {
     public static ApiProblem toProblem(Exception e) {
         if (e instanceof ApiProblem p) return p;
         if (e instanceof HttpResponseException h) return fromStatus(h.getStatus(), h.getMessage());
-        if (e instanceof NotFoundException) return ApiProblem.notFound(e.getMessage());
-        if (e instanceof VersionConflictException) {
-            return new ApiProblem(412, "PreconditionFailed", "Version conflict · 版本冲突", e.getMessage());
-        }
-        if (e instanceof InvalidFeatureException) {
-            return new ApiProblem(422, "InvalidFeature", "Invalid feature · 要素无效", e.getMessage());
-        }
-        if (e instanceof UnknownCrsException) return ApiProblem.badRequest(e.getMessage());
-        if (e instanceof StoreUnavailableException) {
-            return ApiProblem.unavailable("the data store does not answer now; try again shortly");
+        if (e instanceof Fault f) {
+            // An unreachable store's own message names hosts and drivers: the caller learns only to retry.
+            return ApiProblem.of(f.kind(), f.kind() == FaultKind.UNAVAILABLE
+                    ? "the data store does not answer now; try again shortly" : e.getMessage());
         }
         return new ApiProblem(500, "ServerError", "Server error · 服务器内部错误",
                 "the server failed to answer; the error was logged");
@@ -64,7 +54,7 @@ public final class ProblemHandler {
         switch (status) {
             case 404: return ApiProblem.notFound(message.replaceFirst("^Endpoint \\S+ (.*) not found$", "no resource at $1"));
             case 405: return new ApiProblem(405, "MethodNotAllowed", "Method not allowed · 不支持的请求方法", message);
-            case 413: return new ApiProblem(413, "ContentTooLarge", "Request too large · 请求体过大", message);
+            case 413: return ApiProblem.tooLarge(message);
             default:
                 if (status >= 400 && status < 500) return new ApiProblem(status, "BadRequest", "Bad request · 请求有误", message);
                 return new ApiProblem(500, "ServerError", "Server error · 服务器内部错误",
@@ -83,7 +73,7 @@ public final class ProblemHandler {
             format = Format.JSON;
         }
         if (format == Format.HTML) {
-            Responses.html(ctx, html.problem(p));
+            Responses.html(ctx, page.render(p));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sinkatlas.layers.crs.CrsDefinition;
+import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.crs.UnknownCrsException;
 
 /** Checks a request's query parameters against those its route declares, and reads them strictly. */
 public final class QueryParameters {
@@ -27,6 +30,17 @@ public final class QueryParameters {
         if (!unknown.isEmpty()) {
             throw ApiProblem.unknownParameter("unknown query parameter(s) " + unknown + "; this request accepts "
                     + new TreeSet<>(allowed));
+        }
+    }
+
+    /** The CRS a parameter names, {@link CrsService#CRS84} when it is absent; 400 naming the parameter when unknown. */
+    public static CrsDefinition crs(Context ctx, CrsService crs, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null) return CrsService.CRS84;
+        try {
+            return crs.require(v);
+        } catch (UnknownCrsException e) {
+            throw ApiProblem.badRequest(name + ": " + e.getMessage());
         }
     }
 

@@ -11,6 +11,9 @@ import java.util.Set;
 /** Reads request bodies strictly: the media type must be one the route takes, and the JSON must parse. */
 public final class RequestBodies {
 
+    /** The largest request body accepted (bodies without a length are cut off here as they are read). */
+    public static final long MAX_BYTES = 10_000_000L;
+
     private RequestBodies() {}
 
     /**
@@ -22,8 +25,7 @@ public final class RequestBodies {
     public static JsonNode jsonObject(Context ctx, String... mediaTypes) {
         String type = ctx.contentType() == null ? "" : ctx.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!List.of(mediaTypes).contains(type)) {
-            throw new ApiProblem(415, "UnsupportedMediaType", "Unsupported media type · 不支持的内容类型",
-                    "send the body as " + String.join(" or ", mediaTypes) + ", not '" + type + "'");
+            throw ApiProblem.unsupportedMediaType("send the body as " + String.join(" or ", mediaTypes) + ", not '" + type + "'");
         }
         JsonNode node;
         try {

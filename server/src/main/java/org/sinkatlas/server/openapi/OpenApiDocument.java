@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
-import org.sinkatlas.server.auth.Role;
-import org.sinkatlas.server.features.FeaturesApi;
 import org.sinkatlas.server.features.PropertySchema;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiRoute;
 import org.sinkatlas.server.http.Json;
 import org.sinkatlas.server.http.MediaTypes;
+import org.sinkatlas.server.http.Role;
+import org.sinkatlas.server.http.ServiceInfo;
 
 /**
  * Writes the OpenAPI 3.0 document from the same route list that Javalin serves, so the two cannot
@@ -28,8 +28,8 @@ public final class OpenApiDocument {
         ObjectNode doc = Json.MAPPER.createObjectNode();
         doc.put("openapi", "3.0.3");
         ObjectNode info = doc.putObject("info");
-        info.put("title", FeaturesApi.SERVICE_TITLE.both());
-        info.put("description", FeaturesApi.SERVICE_DESCRIPTION.zh() + "\n\n" + FeaturesApi.SERVICE_DESCRIPTION.en());
+        info.put("title", ServiceInfo.TITLE.both());
+        info.put("description", ServiceInfo.DESCRIPTION.zh() + "\n\n" + ServiceInfo.DESCRIPTION.en());
         info.put("version", version);
         doc.putArray("servers").addObject().put("url", base);
         ObjectNode paths = doc.putObject("paths");

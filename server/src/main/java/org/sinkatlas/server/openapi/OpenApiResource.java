@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.sinkatlas.server.features.FeaturesApi;
-import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiRoute;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
@@ -18,15 +17,13 @@ public final class OpenApiResource {
     private final Supplier<List<ApiRoute>> routes;
     private final FeaturesApi features;
     private final Urls urls;
-    private final HtmlPages html;
     private final String version;
 
-    public OpenApiResource(Supplier<List<ApiRoute>> routes, FeaturesApi features, Urls urls, HtmlPages html,
+    public OpenApiResource(Supplier<List<ApiRoute>> routes, FeaturesApi features, Urls urls,
             String version) {
         this.routes = routes;
         this.features = features;
         this.urls = urls;
-        this.html = html;
         this.version = version;
     }
 
@@ -46,6 +43,6 @@ public final class OpenApiResource {
 
     private void documentation(Context ctx) {
         QueryParameters.requireKnown(ctx, Set.of());
-        Responses.html(ctx, html.apiDocumentation(urls.base(ctx), routes.get()));
+        Responses.html(ctx, ApiDocumentationPage.of(urls.base(ctx), routes.get()));
     }
 }

@@ -15,7 +15,6 @@ import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.server.auth.Access;
-import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
@@ -40,13 +39,11 @@ public final class SearchApi {
     private final LayerStore store;
     private final Access access;
     private final Urls urls;
-    private final HtmlPages html;
 
-    public SearchApi(LayerStore store, Access access, Urls urls, HtmlPages html) {
+    public SearchApi(LayerStore store, Access access, Urls urls) {
         this.store = store;
         this.access = access;
         this.urls = urls;
-        this.html = html;
     }
 
     public List<ApiRoute> routes() {
@@ -78,7 +75,7 @@ public final class SearchApi {
         }
         List<ObjectNode> shown = found.stream().limit(MAX_RESULTS).toList();
         if (Format.of(ctx) == Format.HTML) {
-            Responses.html(ctx, html.search(urls.base(ctx), q, shown));
+            Responses.html(ctx, SearchPage.search(urls.base(ctx), q, shown));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
-import org.sinkatlas.layers.crs.UnknownCrsException;
+import org.sinkatlas.layers.fault.FaultKind;
 import org.sinkatlas.layers.format.GeoJsonFeatureReader;
 import org.sinkatlas.layers.geom.GeometryValidator;
 import org.sinkatlas.layers.model.Feature;
@@ -24,7 +24,6 @@ import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.layers.model.SinkFields;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.auth.Access;
-import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
@@ -34,6 +33,7 @@ import org.sinkatlas.server.http.Json;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.Responses;
+import org.sinkatlas.server.http.Role;
 import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.sink.analysis.Sensitivity;
 import org.sinkatlas.sink.analysis.StandardComparison;
@@ -284,8 +284,7 @@ public final class SinkApi {
                         yearParam(ctx, "to", PATH_END), change, gwp)));
             }
         } catch (SinkInputException bad) {
-            throw new ApiProblem(422, "NotEstimable", "Parcel cannot be estimated · 无法估算", "parcel " + f.id() + ": "
-                    + bad.getMessage());
+            throw new SinkInputException("parcel " + f.id() + ": " + bad.getMessage());
         }
         body.putObject("feature").put("collection", layer.id()).put("id", f.id()).put("version", f.version())
                 .put("href", urls.at(ctx, "/collections/" + layer.id() + "/items/" + f.id()))
@@ -304,8 +303,7 @@ public final class SinkApi {
         try {
             r = ParcelReport.of(calc, f.geometry(), f.properties(), year, gwp);
         } catch (SinkInputException bad) {
-            throw new ApiProblem(422, "NotEstimable", "Parcel cannot be estimated · 无法估算", "parcel " + f.id() + ": "
-                    + bad.getMessage());
+            throw new SinkInputException("parcel " + f.id() + ": " + bad.getMessage());
         }
         if (Format.of(ctx) == Format.HTML) {
             Responses.html(ctx, SinkPages.report(urls.base(ctx), layer.id(), f.id(), r));
@@ -321,12 +319,7 @@ public final class SinkApi {
         SinkCalculator calc = upkeep.calculator(standardParam(ctx));
         String gwp = gwpParam(ctx, calc);
         int year = yearParam(ctx, "year", calc.standard().accountingYear());
-        CrsDefinition bodyCrs;
-        try {
-            bodyCrs = ctx.queryParam("crs") == null ? CrsService.CRS84 : crs.require(ctx.queryParam("crs"));
-        } catch (UnknownCrsException e) {
-            throw ApiProblem.badRequest("crs: " + e.getMessage());
-        }
+        CrsDefinition bodyCrs = QueryParameters.crs(ctx, crs, "crs");
         List<GeoJsonFeatureReader.ReadFeature> features;
         try {
             JsonNode root = Json.MAPPER.readTree(ctx.bodyAsBytes());
@@ -336,7 +329,7 @@ public final class SinkApi {
         }
         if (features.isEmpty()) throw ApiProblem.badRequest("the FeatureCollection has no features");
         if (features.size() > MAX_FEATURES) {
-            throw new ApiProblem(413, "ContentTooLarge", "Too many features · 要素过多", features.size()
+            throw ApiProblem.tooLarge(features.size()
                     + " features posted; at most " + MAX_FEATURES + " per request");
         }
         ArrayNode out = Json.MAPPER.createArrayNode();
@@ -347,7 +340,7 @@ public final class SinkApi {
             if (rf.geometry() == null) throw ApiProblem.badRequest(which + " has no geometry");
             Geometry g = crs.toStorage(rf.geometry(), bodyCrs);
             GeometryValidator.check(g).ifPresent(fault -> {
-                throw ApiProblem.badRequest(which + ": invalid geometry: " + fault.describe()
+                throw ApiProblem.of(FaultKind.UNPROCESSABLE, which + ": invalid geometry: " + fault.describe()
                         + (bodyCrs == CrsService.CRS84 ? "" : " (in CRS84)"));
             });
             try {
@@ -358,7 +351,7 @@ public final class SinkApi {
                 out.add(node);
                 total.add(calc.areas(in));
             } catch (SinkInputException bad) {
-                throw ApiProblem.badRequest(which + ": " + bad.getMessage());
+                throw new SinkInputException(which + ": " + bad.getMessage());
             }
         }
         ObjectNode body = Json.MAPPER.createObjectNode();

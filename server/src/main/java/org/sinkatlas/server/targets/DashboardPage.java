@@ -1,7 +1,7 @@
 package org.sinkatlas.server.targets;
 
-import org.sinkatlas.server.SinkAtlasServer;
 import org.sinkatlas.server.html.HtmlPages;
+import org.sinkatlas.server.http.ServiceInfo;
 
 /**
  * The targets dashboard's page: a shell that loads its script and styles and ECharts from the service itself
@@ -14,7 +14,7 @@ final class DashboardPage {
     private DashboardPage() {}
 
     static String html(String base, String lang) {
-        String assets = HtmlPages.esc(base + SinkAtlasServer.ASSETS_PATH);
+        String assets = HtmlPages.esc(base + ServiceInfo.ASSETS_PATH);
         return "<!DOCTYPE html><html lang=\"" + (lang.equals("en") ? "en" : "zh-CN") + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
                 + "<title>规划目标看板 · Targets dashboard · 碳汇一张图 Sink Atlas</title>"

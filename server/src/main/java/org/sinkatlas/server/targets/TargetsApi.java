@@ -1,9 +1,9 @@
 package org.sinkatlas.server.targets;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.LocalDate;
@@ -17,9 +17,7 @@ import java.util.Set;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.server.auth.Access;
 import org.sinkatlas.server.auth.Principal;
-import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.features.ApiExtension;
-import org.sinkatlas.server.html.HtmlPages;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
@@ -31,8 +29,8 @@ import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.RequestBodies;
 import org.sinkatlas.server.http.Responses;
+import org.sinkatlas.server.http.Role;
 import org.sinkatlas.server.http.Urls;
-import org.sinkatlas.sink.targets.ReportRefusedException;
 import org.sinkatlas.sink.targets.Target;
 import org.sinkatlas.sink.targets.TargetProgress;
 import org.sinkatlas.sink.targets.TargetReport;
@@ -49,12 +47,10 @@ public final class TargetsApi implements ApiExtension {
 
     private final TargetTracker tracker;
     private final Urls urls;
-    private final HtmlPages html;
 
-    public TargetsApi(TargetTracker tracker, Urls urls, HtmlPages html) {
+    public TargetsApi(TargetTracker tracker, Urls urls) {
         this.tracker = tracker;
         this.urls = urls;
-        this.html = html;
     }
 
     public List<ApiRoute> routes() {
@@ -153,7 +149,7 @@ public final class TargetsApi implements ApiExtension {
             return;
         }
         if (out == Out.HTML) {
-            Responses.html(ctx, html.targets(base, tracker.catalog().plan(), all, asOf, tracker.today()));
+            Responses.html(ctx, TargetPages.targets(base, tracker.catalog().plan(), all, asOf, tracker.today()));
             return;
         }
         ObjectNode body = Json.MAPPER.createObjectNode();
@@ -191,7 +187,7 @@ public final class TargetsApi implements ApiExtension {
         String base = urls.base(ctx);
         switch (out) {
             case CSV -> csv(ctx, t.id() + "-" + p.asOf() + ".csv", TargetCsv.history(p));
-            case HTML -> Responses.html(ctx, html.target(base, p));
+            case HTML -> Responses.html(ctx, TargetPages.target(base, p));
             default -> Responses.json(ctx, TargetJson.detail(p, base));
         }
     }
@@ -247,16 +243,7 @@ public final class TargetsApi implements ApiExtension {
         Map<String, Object> fields = new LinkedHashMap<>();
         body.fields().forEachRemaining(e -> fields.put(e.getKey(), Json.MAPPER.convertValue(e.getValue(), Object.class)));
         String id = ctx.pathParam("targetId");
-        TargetReport report;
-        try {
-            report = tracker.reports().post(id, fields, caller.name(), caller.id());
-        } catch (ReportRefusedException e) {
-            throw switch (e.reason()) {
-                case UNKNOWN_TARGET, NOT_REPORTED -> ApiProblem.notFound(e.getMessage());
-                case CONFLICT -> new ApiProblem(409, "Conflict", "Conflict · 冲突", e.getMessage());
-                case INVALID -> new ApiProblem(400, "InvalidReport", "Report refused · 报送未被接受", e.getMessage());
-            };
-        }
+        TargetReport report = tracker.reports().post(id, fields, caller.name(), caller.id());
         ctx.status(201);
         ctx.header("Location", urls.base(ctx) + "/targets/" + id + "/reports");
         Responses.json(ctx, TargetJson.report(report));

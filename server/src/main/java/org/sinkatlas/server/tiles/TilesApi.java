@@ -14,9 +14,7 @@ import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.Localized;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.server.auth.Access;
-import org.sinkatlas.server.auth.Role;
 import org.sinkatlas.server.features.ApiExtension;
-import org.sinkatlas.server.features.FeaturesApi;
 import org.sinkatlas.server.http.ApiParameter;
 import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
@@ -26,6 +24,8 @@ import org.sinkatlas.server.http.Link;
 import org.sinkatlas.server.http.MediaTypes;
 import org.sinkatlas.server.http.QueryParameters;
 import org.sinkatlas.server.http.Responses;
+import org.sinkatlas.server.http.Role;
+import org.sinkatlas.server.http.ServiceInfo;
 import org.sinkatlas.server.http.Urls;
 import org.sinkatlas.tiles.LayerTileRule;
 import org.sinkatlas.tiles.MapStyles;
@@ -293,8 +293,8 @@ public final class TilesApi implements ApiExtension {
         List<LayerInfo> layers = layer == null ? mapLayers() : List.of(layer);
         String template = setUrl(base, layer, dataType) + "/{z}/{y}/{x}";
         if (f.equals("tilejson")) {
-            Responses.json(ctx, styles.tileJson(layer == null ? FeaturesApi.SERVICE_TITLE.in(lang) : layer.title().in(lang),
-                    layer == null ? FeaturesApi.SERVICE_DESCRIPTION : layer.description(), attribution(layers), template,
+            Responses.json(ctx, styles.tileJson(layer == null ? ServiceInfo.TITLE.in(lang) : layer.title().in(lang),
+                    layer == null ? ServiceInfo.DESCRIPTION : layer.description(), attribution(layers), template,
                     layers, bounds(layers), lang));
             return;
         }
@@ -341,7 +341,7 @@ public final class TilesApi implements ApiExtension {
     }
 
     private static Localized title(LayerInfo layer) {
-        return layer == null ? FeaturesApi.SERVICE_TITLE : layer.title();
+        return layer == null ? ServiceInfo.TITLE : layer.title();
     }
 
     private static String attribution(List<LayerInfo> layers) {
@@ -428,7 +428,7 @@ public final class TilesApi implements ApiExtension {
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode list = body.putArray("styles");
         ObjectNode map = list.addObject();
-        map.put("id", MAP_STYLE).put("title", FeaturesApi.SERVICE_TITLE.in(Lang.of(ctx)));
+        map.put("id", MAP_STYLE).put("title", ServiceInfo.TITLE.in(Lang.of(ctx)));
         map.set("links", Json.MAPPER.valueToTree(List.of(Link.of(base + "/styles/" + MAP_STYLE, "stylesheet",
                 MediaTypes.MAPLIBRE_STYLE, "MapLibre style of the whole map"))));
         for (LayerInfo layer : access.visibleLayers(ctx)) {
@@ -446,7 +446,7 @@ public final class TilesApi implements ApiExtension {
             throw ApiProblem.notFound("no style '" + ctx.pathParam("styleId") + "'; see /styles");
         }
         List<LayerInfo> layers = mapLayers();
-        Responses.json(ctx, MediaTypes.MAPLIBRE_STYLE, styles.style(FeaturesApi.SERVICE_TITLE.both(),
+        Responses.json(ctx, MediaTypes.MAPLIBRE_STYLE, styles.style(ServiceInfo.TITLE.both(),
                 urls.base(ctx) + "/tiles/" + WebMercatorQuad.ID + "?f=tilejson", layers, bounds(layers), Lang.of(ctx)));
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.geopackage.GeoPackageStore;
 import org.sinkatlas.server.auth.ApiKeys;
-import org.sinkatlas.server.auth.Role;
+import org.sinkatlas.server.http.Role;
 
 class KeysCommandTest {
 

@@ -188,22 +188,22 @@ abstract class SinkApiSuite {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "?crs=EPSG:4549|{\"landcover\":\"9999\"}|unknown land cover '9999'",
-        "?crs=EPSG:4549|{\"landcover_fractions\":{\"0301\":0.5,\"0101\":0.4}}|sum to 1",
-        "?crs=EPSG:4549|{\"landcover\":\"0810\",\"tree_crown_fraction\":1.5}|tree_crown_fraction",
-        "?crs=EPSG:4549|{\"landcover\":\"0301\",\"landuse_since\":\"last spring\"}|landuse_since must be a date",
-        "?crs=EPSG:4549|{\"landcover\":\"0301\",\"previous_landcover\":\"rice\"}|unknown previous_landcover 'rice'",
-        "?crs=EPSG:4549|{\"landcover\":\"0301\",\"basic_farmland\":\"maybe\"}|basic_farmland must be true or false",
-        "?crs=EPSG:4549|{}|no landcover",
-        "?crs=EPSG:4549&gwp=sar|{\"landcover\":\"0301\"}|no GWP set 'sar'",
-        "?crs=EPSG:4549&year=1800|{\"landcover\":\"0301\"}|year must be at least 1950",
-        "?crs=EPSG:9999|{\"landcover\":\"0301\"}|unknown or unsupported CRS",
-        "|{\"landcover\":\"0301\"}|outside longitude -180..180"
+        "422|?crs=EPSG:4549|{\"landcover\":\"9999\"}|unknown land cover '9999'",
+        "422|?crs=EPSG:4549|{\"landcover_fractions\":{\"0301\":0.5,\"0101\":0.4}}|sum to 1",
+        "422|?crs=EPSG:4549|{\"landcover\":\"0810\",\"tree_crown_fraction\":1.5}|tree_crown_fraction",
+        "422|?crs=EPSG:4549|{\"landcover\":\"0301\",\"landuse_since\":\"last spring\"}|landuse_since must be a date",
+        "422|?crs=EPSG:4549|{\"landcover\":\"0301\",\"previous_landcover\":\"rice\"}|unknown previous_landcover 'rice'",
+        "422|?crs=EPSG:4549|{\"landcover\":\"0301\",\"basic_farmland\":\"maybe\"}|basic_farmland must be true or false",
+        "422|?crs=EPSG:4549|{}|no landcover",
+        "400|?crs=EPSG:4549&gwp=sar|{\"landcover\":\"0301\"}|no GWP set 'sar'",
+        "400|?crs=EPSG:4549&year=1800|{\"landcover\":\"0301\"}|year must be at least 1950",
+        "400|?crs=EPSG:9999|{\"landcover\":\"0301\"}|unknown or unsupported CRS",
+        "422||{\"landcover\":\"0301\"}|outside longitude -180..180"
     })
-    void badFeaturesGetA400WithTheReason(String query, String properties, String reason) {
+    void badParametersGetA400AndBadFeaturesA422WithTheReason(int status, String query, String properties, String reason) {
         HttpResponse<String> r = demo().post("/sinks/estimate" + (query == null ? "" : query), "application/geo+json",
                 hectare(properties));
-        assertEquals(400, r.statusCode(), r.body());
+        assertEquals(status, r.statusCode(), r.body());
         assertTrue(json(r).get("detail").asText().contains(reason), r.body());
     }
 
@@ -214,7 +214,7 @@ abstract class SinkApiSuite {
         String collection = "{\"type\":\"FeatureCollection\",\"features\":[" + hectare("{\"landcover\":\"0301\"}")
                 .replace("3431000,500000", "31.0,120.9") + "," + line + "]}";
         HttpResponse<String> r = demo().post("/sinks/estimate", "application/geo+json", collection);
-        assertEquals(400, r.statusCode(), r.body());
+        assertEquals(422, r.statusCode(), r.body());
         assertTrue(json(r).get("detail").asText().startsWith("feature #"), r.body());
         String bowTie = "{\"type\":\"Feature\",\"properties\":{\"landcover\":\"0301\"},\"geometry\":{\"type\":\"Polygon\","
                 + "\"coordinates\":[[[120.9,31.0],[121.0,31.1],[121.0,31.0],[120.9,31.1],[120.9,31.0]]]}}";

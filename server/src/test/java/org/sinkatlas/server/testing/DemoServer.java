@@ -17,7 +17,7 @@ import java.util.Set;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.testing.DemoStores;
 import org.sinkatlas.server.SinkAtlasServer;
-import org.sinkatlas.server.auth.Role;
+import org.sinkatlas.server.http.Role;
 import org.sinkatlas.sink.calc.SinkCalculator;
 import org.sinkatlas.sink.layers.StoredEstimates;
 import org.sinkatlas.sink.standard.StandardCatalog;

@@ -59,6 +59,7 @@ public final class SinkCalculator {
         }
     }
 
+    /** A calculator for one standard; it keeps no state between estimates, so one instance serves all threads. */
     public SinkCalculator(SinkStandard standard) {
         this.standard = standard;
         this.draws = CoefficientDraws.of(standard);
@@ -74,6 +75,7 @@ public final class SinkCalculator {
         this.scratch = ThreadLocal.withInitial(() -> new double[n]);
     }
 
+    /** The standard whose coefficients every estimate of this calculator uses. */
     public SinkStandard standard() {
         return standard;
     }

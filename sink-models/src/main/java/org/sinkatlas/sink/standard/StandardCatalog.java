@@ -15,12 +15,16 @@ import java.util.Optional;
  * Every released standard, read at start from {@code /standards/index.txt} (one file name per line, oldest
  * first), and which one is current: the newest unless configured otherwise. A file with an error stops
  * start-up with a message naming the file and line.
+ *
+ * <p>Thread safety: the released standards never change after construction; the current one is switched
+ * atomically, so every method may be called from any thread.
  */
 public final class StandardCatalog {
 
     private final Map<String, SinkStandard> byKey = new LinkedHashMap<>();
     private volatile SinkStandard current;
 
+    /** @throws StandardException when the list is empty or two standards share an id and version */
     public StandardCatalog(List<SinkStandard> standards) {
         if (standards.isEmpty()) throw new StandardException("no sink standard was found");
         for (SinkStandard s : standards) {
@@ -46,10 +50,12 @@ public final class StandardCatalog {
         return new StandardCatalog(standards);
     }
 
+    /** Every released standard, oldest first. */
     public List<SinkStandard> all() {
         return List.copyOf(byKey.values());
     }
 
+    /** The standard that estimates use unless a request names another. */
     public SinkStandard current() {
         return current;
     }

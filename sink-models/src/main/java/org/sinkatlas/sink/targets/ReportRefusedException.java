@@ -1,7 +1,10 @@
 package org.sinkatlas.sink.targets;
 
+import org.sinkatlas.layers.fault.FaultException;
+import org.sinkatlas.layers.fault.FaultKind;
+
 /** A report that was not stored, with the reason in words; nothing was written. */
-public class ReportRefusedException extends RuntimeException {
+public class ReportRefusedException extends FaultException {
 
     /** Why, in the terms an HTTP answer needs. */
     public enum Reason {
@@ -18,11 +21,23 @@ public class ReportRefusedException extends RuntimeException {
     private final Reason reason;
 
     public ReportRefusedException(Reason reason, String message) {
-        super(message);
+        super(kindOf(reason), message);
         this.reason = reason;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    private static FaultKind kindOf(Reason reason) {
+        switch (reason) {
+            case UNKNOWN_TARGET:
+            case NOT_REPORTED:
+                return FaultKind.NOT_FOUND;
+            case CONFLICT:
+                return FaultKind.CONFLICT;
+            default:
+                return FaultKind.INVALID_INPUT;
+        }
     }
 }

@@ -44,14 +44,17 @@ public final class TargetTracker {
         this.scopes = new ScopeAreas(store);
     }
 
+    /** The plan and its targets as loaded at start. */
     public TargetCatalog catalog() {
         return catalog;
     }
 
+    /** The reported (non-spatial) figures, posted and corrected by officers. */
     public TargetReports reports() {
         return reports;
     }
 
+    /** Today by the tracker's clock (in the plan's time zone), the latest date a report or an {@code asOf} may name. */
     public LocalDate today() {
         return reports.today();
     }

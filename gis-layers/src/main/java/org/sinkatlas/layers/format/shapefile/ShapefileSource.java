@@ -21,6 +21,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.crs.UnknownCrsException;
+import org.sinkatlas.layers.format.CodePages;
 import org.sinkatlas.layers.format.FeatureSource;
 import org.sinkatlas.layers.format.FormatException;
 import org.sinkatlas.layers.format.SourceFeature;

@@ -30,17 +30,18 @@ import mil.nga.geopackage.features.user.FeatureTable;
 import mil.nga.geopackage.features.user.FeatureTableMetadata;
 import mil.nga.sf.GeometryType;
 import org.locationtech.jts.geom.Envelope;
-import org.sinkatlas.layers.gpkg.GpkgColumns;
 import org.sinkatlas.layers.gpkg.GeoPackageVersion;
+import org.sinkatlas.layers.gpkg.GpkgColumns;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
 import org.sinkatlas.layers.store.ChangeLog;
+import org.sinkatlas.layers.store.LayerExistsException;
 import org.sinkatlas.layers.store.StoreChange;
 import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.layers.store.StoreJson;
 import org.sinkatlas.layers.store.StoreUnavailableException;
-import org.sinkatlas.layers.store.sql.SqlStore;
 import org.sinkatlas.layers.store.sql.SqlCodec;
+import org.sinkatlas.layers.store.sql.SqlStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -260,13 +261,12 @@ public final class GeoPackageStore extends SqlStore {
         return List.copyOf(layers);
     }
 
-
     @Override
     public void createLayer(LayerInfo layer) {
         writeLock.lock();
         try {
             if (layer(layer.id()).isPresent()) {
-                throw new IllegalArgumentException("layer '" + layer.id() + "' already exists");
+                throw new LayerExistsException("layer '" + layer.id() + "' exists already");
             }
             requireFreeIdentifier(layer);
             // Every table in a Sink Atlas GeoPackage is ours: one without a layer is left from a failed drop.
@@ -353,7 +353,7 @@ public final class GeoPackageStore extends SqlStore {
     private void requireFreeIdentifier(LayerInfo layer) {
         for (LayerInfo other : layers) {
             if (!other.id().equals(layer.id()) && other.title().both().equals(layer.title().both())) {
-                throw new IllegalArgumentException("the title '" + layer.title().both() + "' is already used by layer '"
+                throw new LayerExistsException("the title '" + layer.title().both() + "' is already used by layer '"
                         + other.id() + "'");
             }
         }

@@ -22,19 +22,20 @@ import org.flywaydb.core.api.FlywayException;
 import org.locationtech.jts.geom.Envelope;
 import org.sinkatlas.layers.model.LayerInfo;
 import org.sinkatlas.layers.model.PropertyDef;
-import org.sinkatlas.layers.store.FeatureQuery;
-import org.sinkatlas.layers.store.NotFoundException;
 import org.sinkatlas.layers.store.ChangeLog;
+import org.sinkatlas.layers.store.FeatureQuery;
+import org.sinkatlas.layers.store.LayerExistsException;
+import org.sinkatlas.layers.store.NotFoundException;
 import org.sinkatlas.layers.store.StoreChange;
-import org.sinkatlas.layers.store.VectorTileQuery;
 import org.sinkatlas.layers.store.StoreException;
 import org.sinkatlas.layers.store.StoreJson;
 import org.sinkatlas.layers.store.StoreUnavailableException;
+import org.sinkatlas.layers.store.VectorTileQuery;
 import org.sinkatlas.layers.store.sql.JdbcCursor;
-import org.sinkatlas.layers.store.sql.SqlWhere;
-import org.sinkatlas.layers.store.sql.SqlStore;
-import org.sinkatlas.layers.store.sql.SqlCodec;
 import org.sinkatlas.layers.store.sql.LayerSql;
+import org.sinkatlas.layers.store.sql.SqlCodec;
+import org.sinkatlas.layers.store.sql.SqlStore;
+import org.sinkatlas.layers.store.sql.SqlWhere;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,7 +193,7 @@ public final class PostgisStore extends SqlStore {
             try (PreparedStatement check = c.prepareStatement("SELECT 1 FROM sa_layers WHERE id = ?")) {
                 check.setString(1, layer.id());
                 try (ResultSet rs = check.executeQuery()) {
-                    if (rs.next()) throw new IllegalArgumentException("layer '" + layer.id() + "' already exists");
+                    if (rs.next()) throw new LayerExistsException("layer '" + layer.id() + "' exists already");
                 }
             }
             StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(table(layer))

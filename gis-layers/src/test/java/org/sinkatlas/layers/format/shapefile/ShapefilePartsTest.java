@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.WKTReader;
 import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.format.CodePages;
 import org.sinkatlas.layers.format.SourceFeature;
 import org.sinkatlas.layers.format.SourceOptions;
 

@@ -1,6 +1,7 @@
-package org.sinkatlas.server.auth;
+package org.sinkatlas.server.http;
 
 import java.util.Locale;
+import org.sinkatlas.layers.fault.InvalidInputException;
 
 /**
  * What a caller may do, each role including the one before it: the public reads published layers; an
@@ -20,11 +21,11 @@ public enum Role {
     }
 
     /**
-     * @throws IllegalArgumentException naming the roles a key may have
+     * @throws InvalidInputException naming the roles a key may have
      */
     public static Role ofKey(String name) {
         if ("officer".equals(name)) return OFFICER;
         if ("admin".equals(name)) return ADMIN;
-        throw new IllegalArgumentException("role must be officer or admin, not '" + name + "'");
+        throw new InvalidInputException("role must be officer or admin, not '" + name + "'");
     }
 }

@@ -1,4 +1,4 @@
-package org.sinkatlas.layers.format.shapefile;
+package org.sinkatlas.layers.format;
 
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;

@@ -1,4 +1,4 @@
-package org.sinkatlas.layers.format;
+package org.sinkatlas.layers.transfer;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +8,15 @@ import java.util.Locale;
 import java.util.Optional;
 import org.sinkatlas.layers.crs.CrsDefinition;
 import org.sinkatlas.layers.crs.CrsService;
+import org.sinkatlas.layers.format.CsvFeatureSource;
+import org.sinkatlas.layers.format.CsvFileWriter;
+import org.sinkatlas.layers.format.FeatureFileWriter;
+import org.sinkatlas.layers.format.FeatureSource;
+import org.sinkatlas.layers.format.GeoJsonFeatureSource;
+import org.sinkatlas.layers.format.GeoJsonFileWriter;
+import org.sinkatlas.layers.format.GeoPackageFeatureFile;
+import org.sinkatlas.layers.format.GeoPackageFileWriter;
+import org.sinkatlas.layers.format.SourceOptions;
 import org.sinkatlas.layers.format.shapefile.ShapefileSource;
 import org.sinkatlas.layers.format.shapefile.ShapefileZipWriter;
 import org.sinkatlas.layers.model.LayerInfo;
