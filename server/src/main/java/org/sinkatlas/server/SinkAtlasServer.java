@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.sinkatlas.layers.crs.CrsService;
@@ -29,6 +30,7 @@ import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.ApiRoute;
 import org.sinkatlas.server.http.ProblemHandler;
 import org.sinkatlas.server.http.RequestBodies;
+import org.sinkatlas.server.http.ResponseCache;
 import org.sinkatlas.server.http.Role;
 import org.sinkatlas.server.http.ServiceInfo;
 import org.sinkatlas.server.http.Urls;
@@ -38,6 +40,7 @@ import org.sinkatlas.server.sinks.Jobs;
 import org.sinkatlas.server.sinks.SinkApi;
 import org.sinkatlas.server.sinks.SinkGridKeeper;
 import org.sinkatlas.server.targets.TargetsApi;
+import org.sinkatlas.server.tiles.CachedTileHandler;
 import org.sinkatlas.server.tiles.TilesApi;
 import org.sinkatlas.server.viewer.ViewerPage;
 import org.sinkatlas.sink.layers.SinkUpkeep;
@@ -58,6 +61,12 @@ public final class SinkAtlasServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SinkAtlasServer.class);
     /** One line per request; its own logger, so that it can be turned down without the rest. */
+    /**
+     * The routes whose answers to the public are kept until the next write: sums over whole layers (sink
+     * summaries, the targets) and search, each much dearer than a page of features.
+     */
+    private static final Set<String> KEPT_ANSWERS = Set.of("getSinkSummary", "getTargets", "getTarget", "search");
+
     private static final Logger ACCESS_LOG = LoggerFactory.getLogger("org.sinkatlas.access");
 
     /** The version the API definition reports. */
@@ -140,8 +149,8 @@ public final class SinkAtlasServer implements AutoCloseable {
         sinkGrid = new SinkGridKeeper(store, crs);
         sinks = new SinkApi(store, upkeep, crs, urls, jobs, access);
         AdminApi admin = new AdminApi(store, upkeep, access, urls);
-        TilesApi tilesApi = new TilesApi(store, access, urls, new VectorTiles(store, TileRules.builtIn(),
-                new TileCache(settings.tileCacheBytes())));
+        TileCache tileCache = new TileCache(settings.tileCacheBytes());
+        TilesApi tilesApi = new TilesApi(store, access, urls, new VectorTiles(store, TileRules.builtIn(), tileCache));
         Clock zoneClock = Clock.system(TargetCatalog.PLAN_TIME);
         FeatureEditsApi edits = new FeatureEditsApi(store, crs, urls, access, upkeep, zoneClock);
         features.extend(edits);
@@ -161,6 +170,7 @@ public final class SinkAtlasServer implements AutoCloseable {
         routes.addAll(targets.routes());
         routes.addAll(openApi.routes());
         routes.addAll(new HealthResource(store).routes());
+        ResponseCache answers = new ResponseCache(store, 64L << 20);
         ProblemHandler problems = new ProblemHandler(HtmlPages::problem);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -177,12 +187,17 @@ public final class SinkAtlasServer implements AutoCloseable {
                 }
             });
             config.routes.before(access::identify);
+            config.jetty.modifyServletContextHandler(context ->
+                    context.insertHandler(new CachedTileHandler(tileCache, store, this::logAccess)));
             for (ApiRoute r : routes) {
                 Role least = r.role();
                 Handler handler = least == Role.ANONYMOUS ? r.handler() : ctx -> {
                     access.require(ctx, least);
                     r.handler().handle(ctx);
                 };
+                if (KEPT_ANSWERS.contains(r.operationId())) {
+                    handler = answers.around(handler, ctx -> Access.caller(ctx).isAnonymous());
+                }
                 config.routes.addHttpHandler(r.method(), r.path(), handler);
                 // HEAD answers as GET does, status and headers (Jetty leaves out the body); Javalin on its own
                 // answers 200 to a HEAD on any path a GET route matches, even where the GET is a 404.
@@ -200,6 +215,7 @@ public final class SinkAtlasServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=3600");
             });
+            config.routes.after(answers::afterRequest);
             config.routes.exception(Exception.class, problems::handle);
             config.routes.exception(HttpResponseException.class, problems::handle);
             config.routes.error(404, ctx -> {

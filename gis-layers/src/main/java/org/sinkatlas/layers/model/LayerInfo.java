@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.sinkatlas.layers.fault.InvalidInputException;
+import java.util.Collection;
 
 /**
  * What a layer is: its id (a short English slug, also the OGC collection id), bilingual title and
@@ -63,6 +65,24 @@ public record LayerInfo(
             if (p.name().equals(name)) return Optional.of(p);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The layer as a read of only some of its properties sees it (OGC API Features' {@code properties}):
+     * those properties, in the layer's order.
+     *
+     * @throws org.sinkatlas.layers.fault.InvalidInputException naming the properties the layer has, for an unknown name
+     */
+    public LayerInfo withOnly(Collection<String> names) {
+        for (String n : names) {
+            if (property(n).isEmpty()) {
+                throw new InvalidInputException("properties: layer " + id + " has no property '" + n + "'; it has "
+                        + propertyNames());
+            }
+        }
+        List<PropertyDef> kept = properties.stream().filter(p -> names.contains(p.name())).toList();
+        String time = temporalProperty != null && names.contains(temporalProperty) ? temporalProperty : null;
+        return new LayerInfo(id, title, description, geometryKind, kept, time, published, attribution, keywords);
     }
 
     public LayerInfo withPublished(boolean isPublished) {

@@ -26,6 +26,7 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.sinkatlas.layers.crs.CrsService;
 import org.sinkatlas.layers.fault.FaultKind;
+import org.sinkatlas.layers.fault.InvalidInputException;
 import org.sinkatlas.layers.filter.ComparisonOp;
 import org.sinkatlas.layers.filter.Cql2Binder;
 import org.sinkatlas.layers.filter.Cql2Exception;
@@ -185,6 +186,29 @@ public abstract class LayerStoreContract {
         assertEquals("MultiPolygon", back.geometry().getGeometryType());
         assertThrows(InvalidFeatureException.class, () -> store.write("tester", w -> w.insert(PLOTS.id(),
                 new FeatureDraft(wkt("LINESTRING (120 31, 121 31)"), props()))));
+    }
+
+    @Test
+    void aReadOfSomePropertiesGivesJustThoseWithTheSameFeatures() {
+        List<Feature> plots = tenPlots();
+        Filter many = new Filter.Compare("count", ComparisonOp.GE, 6L);
+        List<Feature> some = read(new FeatureQuery(many, 1, 2, List.of("value", "name", "opened")));
+        List<Feature> whole = read(new FeatureQuery(many, 1, 2));
+        assertEquals(2, some.size());
+        for (int i = 0; i < some.size(); i++) {
+            Feature f = some.get(i);
+            Feature w = whole.get(i);
+            assertEquals(List.of("name", "value", "opened"), new ArrayList<>(f.properties().keySet()), "in the layer's order");
+            assertEquals(w.id(), f.id());
+            assertEquals(w.version(), f.version());
+            assertTrue(w.geometry().equalsExact(f.geometry()));
+            for (String k : f.properties().keySet()) assertEquals(w.property(k), f.property(k), k);
+        }
+        assertEquals(plots.get(7).id(), some.get(0).id());
+        assertTrue(read(new FeatureQuery(many, 0, 1, List.of())).get(0).properties().isEmpty());
+        InvalidInputException unknown = assertThrows(InvalidInputException.class,
+                () -> read(new FeatureQuery(Filter.ALL, 0, 1, List.of("name", "colour"))));
+        assertTrue(unknown.getMessage().contains("'colour'") && unknown.getMessage().contains("value"), unknown.getMessage());
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.transfer.FeatureFormat;
 import org.sinkatlas.layers.transfer.LayerExport;
 import org.sinkatlas.layers.transfer.LayerImport;
+import org.sinkatlas.server.http.ApiProblem;
 import org.sinkatlas.server.http.Link;
 import org.sinkatlas.server.http.Responses;
 
@@ -61,6 +62,10 @@ final class FeatureDownloads {
 
     /** Streams the selected features as a file of the format. */
     void send(Context ctx, LayerInfo layer, ItemsRequest req, FeatureFormat format) {
+        if (req.properties() != null) {
+            throw ApiProblem.badRequest("properties chooses what a GeoJSON or HTML page shows; a download holds every"
+                    + " property of the layer (leave properties out)");
+        }
         long limit = ctx.queryParam("limit") == null ? FeatureQuery.UNLIMITED : req.limit();
         FeatureQuery query = new FeatureQuery(req.filter(), req.offset(), limit);
         ctx.status(200);

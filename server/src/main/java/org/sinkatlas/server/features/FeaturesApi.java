@@ -108,6 +108,10 @@ public final class FeaturesApi {
         ApiParameter bbox = ApiParameter.query("bbox", "Features that intersect this box: minx,miny,maxx,maxy in the"
                 + " axis order of bbox-crs; a west edge east of the east edge crosses the antimeridian.", bboxSchema)
                 .formStyle();
+        ObjectNode propertiesSchema = n.objectNode().put("type", "array");
+        propertiesSchema.putObject("items").put("type", "string");
+        ApiParameter properties = ApiParameter.query("properties", "Only these properties in each feature (comma-separated"
+                + " names; empty for none), for lighter pages; not with a download format.", propertiesSchema).formStyle();
         ApiParameter datetime = ApiParameter.query("datetime", "Instant or interval (RFC 3339, '..' for open ends),"
                 + " matched against the collection's temporal property.", n.objectNode().put("type", "string")).formStyle();
         ApiParameter id = ApiParameter.query(Cql2Binder.ID, "The feature with this id (the queryable id).",
@@ -134,7 +138,7 @@ public final class FeaturesApi {
                 new ApiRoute("/collections/{collectionId}", "describeCollection", "A collection · 单个集合", "Data",
                         List.of(collectionId, f), List.of(MediaTypes.JSON, MediaTypes.HTML), true, this::collection),
                 new ApiRoute("/collections/{collectionId}/items", "getFeatures", "Features of a collection · 集合中的要素",
-                        "Data", List.of(collectionId, itemsF, limit, offset, bbox, bboxCrs, datetime, id, filter, filterLang,
+                        "Data", List.of(collectionId, itemsF, limit, offset, bbox, bboxCrs, datetime, properties, id, filter, filterLang,
                                 filterCrs, crsParam),
                         itemTypes, true, this::items),
                 new ApiRoute("/collections/{collectionId}/queryables", "getQueryables",
@@ -348,17 +352,19 @@ public final class FeaturesApi {
         if (format == Format.HTML) {
             long shown = Math.min(req.limit(), HtmlPages.MAX_ROWS);
             List<Feature> page = new ArrayList<>();
-            try (StoreCursor<Feature> cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), shown))) {
+            try (StoreCursor<Feature> cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), shown,
+                    req.properties()))) {
                 cursor.forEachRemaining(page::add);
             }
-            sendHtml(ctx, FeaturePages.items(base, layer, page, matched, req.offset(), shown,
+            sendHtml(ctx, FeaturePages.items(base, req.properties() == null ? layer : layer.withOnly(req.properties()), page, matched, req.offset(), shown,
                     pageLinks(itemsUrl, req, matched, page.size(), shown, "html")));
             return;
         }
         ctx.status(200);
         ctx.contentType(MediaTypes.GEOJSON);
         GeoJsonFeatureOutput output = new GeoJsonFeatureOutput(crs, req.crs());
-        try (StoreCursor<Feature> cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), req.limit()))) {
+        try (StoreCursor<Feature> cursor = store.query(layer.id(), new FeatureQuery(req.filter(), req.offset(), req.limit(),
+                req.properties()))) {
             Responses.stream(ctx, out -> {
                 JsonGenerator gen = Json.FACTORY.createGenerator(out, JsonEncoding.UTF8);
                 gen.setCodec(Json.MAPPER);

@@ -2,6 +2,7 @@ package org.sinkatlas.server.features;
 
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,17 @@ import org.sinkatlas.server.http.QueryParameters;
 /**
  * The parsed query of an items request: the filter (bbox in any supported CRS, datetime, property and id
  * equality, a CQL2 filter, all combined by AND), the page (offset, limit clamped to the maximum) and the
- * response CRS. Every bad value is an {@link ApiProblem} naming the parameter and the reason.
+ * response CRS, and the properties to return (null: all). Every bad value is an {@link ApiProblem} naming the parameter and the reason.
  */
-public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition crs, Map<String, String> echo) {
+public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition crs, List<String> properties,
+        Map<String, String> echo) {
 
     public static final int DEFAULT_LIMIT = 100;
     public static final int MAX_LIMIT = 100_000;
 
     /** Parameters every items request may carry besides the collection's property names. */
     static final List<String> NAMES = List.of("f", "limit", "offset", "bbox", "bbox-crs", "datetime", "crs", "id",
-            "filter", "filter-lang", "filter-crs");
+            "filter", "filter-lang", "filter-crs", "properties");
 
     public static ItemsRequest parse(Context ctx, LayerInfo layer, CrsService crsService) {
         Map<String, String> echo = new LinkedHashMap<>();
@@ -82,7 +84,18 @@ public record ItemsRequest(Filter filter, long offset, long limit, CrsDefinition
         }
         parts.add(cql2(ctx, layer, crsService, echo));
         if (ctx.queryParam("crs") != null) echo.put("crs", ctx.queryParam("crs"));
-        return new ItemsRequest(Filter.and(parts.toArray(Filter[]::new)), offset, limit, crs, echo);
+        List<String> properties = properties(ctx, layer);
+        if (properties != null) echo.put("properties", ctx.queryParam("properties"));
+        return new ItemsRequest(Filter.and(parts.toArray(Filter[]::new)), offset, limit, crs, properties, echo);
+    }
+
+    /** {@code properties}: a comma-separated list of the layer's property names, empty for none; null when absent. */
+    private static List<String> properties(Context ctx, LayerInfo layer) {
+        String text = ctx.queryParam("properties");
+        if (text == null) return null;
+        List<String> names = text.isBlank() ? List.of() : Arrays.stream(text.split(",", -1)).map(String::trim).toList();
+        layer.withOnly(names);
+        return names;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,8 +18,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.locationtech.jts.geom.Envelope;
 import org.sinkatlas.layers.filter.ComparisonOp;
 import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.model.Feature;
+import org.sinkatlas.layers.model.FeatureDraft;
 import org.sinkatlas.layers.model.LayerInfo;
+import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
+import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.server.testing.DemoServer;
 
 /** OGC API Features Part 1 and 2 over real HTTP against the demo store. */
@@ -118,6 +123,30 @@ abstract class FeaturesApiSuite {
         assertTrue(found.get("results").toString().contains("淀山湖"), found.toString());
         assertEquals(400, demo().get("/search?q=").statusCode());
         assertEquals(400, demo().get("/search?q=" + "x".repeat(101)).statusCode());
+    }
+
+    @Test
+    void keptPublicAnswersGoWithTheNextWrite() {
+        String q = "/search?q=" + java.net.URLEncoder.encode("缓存测试公园", java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, ok(q).get("results").size());
+        assertEquals(0, ok(q).get("results").size(), "the same answer, now kept");
+        Feature park;
+        try (StoreCursor<Feature> c = demo().store().query("parks", new FeatureQuery(Filter.ALL, 0, 1))) {
+            park = c.next();
+        }
+        Feature made = demo().store().write("test", w -> w.insert("parks", new FeatureDraft(park.geometry(),
+                Map.of("name", "缓存测试公园"))));
+        try {
+            JsonNode found = ok(q);
+            assertEquals(1, found.get("results").size(), "a write drops what was kept: " + found);
+            assertEquals(made.id(), found.at("/results/0/id").asLong());
+        } finally {
+            demo().store().write("test", w -> {
+                w.delete("parks", made.id(), made.version());
+                return null;
+            });
+        }
+        assertEquals(0, ok(q).get("results").size());
     }
 
     @Test
@@ -267,6 +296,32 @@ abstract class FeaturesApiSuite {
         assertEquals("地块", json(DemoServer.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                 demo().url() + "/collections/parcels")).header("Accept-Language", "zh-CN,zh;q=0.9").build()))
                 .get("title").asText());
+    }
+
+    @Test
+    void propertiesChoosesWhatEachFeatureCarries() {
+        JsonNode whole = ok("/collections/parcels/items?limit=5&landcover=0301");
+        JsonNode some = ok("/collections/parcels/items?limit=5&landcover=0301&properties=sink_net_tco2e,code");
+        assertEquals(whole.get("numberMatched").asLong(), some.get("numberMatched").asLong());
+        assertEquals(5, some.get("features").size());
+        for (int i = 0; i < 5; i++) {
+            JsonNode w = whole.get("features").get(i);
+            JsonNode f = some.get("features").get(i);
+            assertEquals(w.get("id"), f.get("id"));
+            assertEquals(w.get("geometry"), f.get("geometry"));
+            List<String> keys = new ArrayList<>();
+            f.get("properties").fieldNames().forEachRemaining(keys::add);
+            assertEquals(List.of("code", "sink_net_tco2e"), keys, "in the layer's order");
+            assertEquals(w.at("/properties/code"), f.at("/properties/code"));
+            assertEquals(w.at("/properties/sink_net_tco2e"), f.at("/properties/sink_net_tco2e"));
+        }
+        assertTrue(link(some, "next").contains("properties=sink_net_tco2e%2Ccode")
+                || link(some, "next").contains("properties=sink_net_tco2e,code"), link(some, "next"));
+        assertEquals(0, ok("/collections/parcels/items?limit=1&properties=").at("/features/0/properties").size());
+        HttpResponse<String> unknown = demo().get("/collections/parcels/items?properties=code,colour");
+        assertEquals(400, unknown.statusCode());
+        assertTrue(json(unknown).get("detail").asText().contains("'colour'"), unknown.body());
+        assertEquals(400, demo().get("/collections/parcels/items?properties=code&f=csv").statusCode());
     }
 
     @Test

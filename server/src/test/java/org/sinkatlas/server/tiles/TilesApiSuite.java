@@ -1,5 +1,6 @@
 package org.sinkatlas.server.tiles;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -190,6 +191,13 @@ abstract class TilesApiSuite {
         String etag = first.headers().firstValue("ETag").orElseThrow();
         assertEquals("public, max-age=60", first.headers().firstValue("Cache-Control").orElse(""));
         assertEquals(304, bytes(path, "If-None-Match", etag).statusCode());
+        // Now cached, the tile is answered before routing (CachedTileHandler): the same bytes and headers.
+        HttpResponse<byte[]> hit = bytes(path);
+        assertEquals(200, hit.statusCode());
+        assertArrayEquals(first.body(), hit.body());
+        for (String h : List.of("ETag", "Cache-Control", "Content-Type", "Vary")) {
+            assertEquals(first.headers().firstValue(h), hit.headers().firstValue(h), h);
+        }
         assertEquals(200, bytes("/xyz/map/" + t.z() + "/" + t.x() + "/" + t.y() + ".mvt").statusCode(), "the same tile as XYZ");
         assertEquals(first.body().length, bytes("/xyz/map/" + t.z() + "/" + t.x() + "/" + t.y() + ".mvt").body().length);
 
@@ -256,6 +264,9 @@ abstract class TilesApiSuite {
             HttpResponse<String> seen = demo().call("GET", tile, officer, null, null);
             assertEquals(200, seen.statusCode());
             assertEquals("private, no-cache", seen.headers().firstValue("Cache-Control").orElse(""));
+            // The officer's tile is cached now; the public still gets nothing of it.
+            assertEquals(404, demo().get(tile).statusCode());
+            assertFalse(demo().get(tile).body().contains("hidden"));
         } finally {
             demo().store().dropLayer("draft-tiles");
         }

@@ -251,9 +251,12 @@ public abstract class SqlStore implements LayerStore {
         LayerInfo layer = requireLayer(layerId);
         SqlWhere where = compiler.compile(layer, query.filter());
         List<Object> params = new ArrayList<>(where.params());
-        String sql = paged(sql(layer), where, query, params);
+        // A read of some properties selects only their columns. Its SQL is not kept: callers choose the
+        // properties, and every choice kept would be memory they could fill.
+        LayerInfo read = query.properties() == null ? layer : layer.withOnly(query.properties());
+        String sql = paged(read == layer ? sql(layer) : LayerSql.of(read, dialect), where, query, params);
         SqlCodec codec = codec();
-        return openCursor(sql, params, rs -> readFeature(layer, rs, codec));
+        return openCursor(sql, params, rs -> readFeature(read, rs, codec));
     }
 
     @Override
