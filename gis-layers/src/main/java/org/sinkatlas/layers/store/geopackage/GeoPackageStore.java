@@ -501,7 +501,8 @@ public final class GeoPackageStore extends SqlStore {
     @Override
     protected RuntimeException failure(String what, SQLException e) {
         int code = e instanceof org.sqlite.SQLiteException x ? x.getResultCode().code & 0xff : -1;
-        if (code == 5 || code == 6 || code == 10 || code == 14) {
+        // Busy, locked, I/O, cannot open, or no read connection free in time (the pool's timeout under load).
+        if (code == 5 || code == 6 || code == 10 || code == 14 || e instanceof java.sql.SQLTransientConnectionException) {
             return new StoreUnavailableException("GeoPackage " + file + " is unavailable while " + what + ": "
                     + e.getMessage(), e);
         }

@@ -405,11 +405,13 @@ public final class PostgisStore extends SqlStore {
             columns.append(", ").append(col);
         }
         String geom = simplify ? "ST_Simplify(ST_Transform(geom, 3857), ?, true)" : "ST_Transform(geom, 3857)";
+        // OFFSET 0 keeps the planner from pushing "geom IS NOT NULL" into the scan, where it would transform,
+        // simplify and clip every row a second time (EXPLAIN VERBOSE showed it; a third of the tile's time).
         return "SELECT ST_AsMVT(m.*, ?, ?, 'geom', 'fid') FROM (SELECT * FROM (SELECT " + columns + ", ST_AsMVTGeom("
                 + geom + ", ST_TileEnvelope(?, ?, ?), ?, ?, true) AS geom FROM " + table(layer)
                 + " WHERE geom && ST_MakeEnvelope(?, ?, ?, ?, 4326)"
                 + " AND ((ST_XMax(geom) = ST_XMin(geom) AND ST_YMax(geom) = ST_YMin(geom))"
-                + " OR (ST_XMax(geom) - ST_XMin(geom)) * ? >= ? OR (ST_YMax(geom) - ST_YMin(geom)) * ? >= ?)) t"
+                + " OR (ST_XMax(geom) - ST_XMin(geom)) * ? >= ? OR (ST_YMax(geom) - ST_YMin(geom)) * ? >= ?) OFFSET 0) t"
                 + " WHERE t.geom IS NOT NULL ORDER BY fid LIMIT ?) m";
     }
 

@@ -10,13 +10,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sinkatlas.layers.filter.Filter;
+import org.sinkatlas.layers.model.Feature;
 import org.sinkatlas.layers.model.FeatureDraft;
+import org.sinkatlas.layers.store.FeatureQuery;
 import org.sinkatlas.layers.store.LayerStore;
 import org.sinkatlas.layers.store.LayerStoreContract;
+import org.sinkatlas.layers.store.StoreCursor;
 import org.sinkatlas.layers.store.StoreUnavailableException;
 import org.sinkatlas.layers.testing.Gdal;
 
@@ -42,6 +46,23 @@ class GeoPackageStoreTest extends LayerStoreContract {
         store.close();
         store = GeoPackageStore.open(dir.resolve("store.gpkg"));
         assertEquals(List.of("test-plots", "test-areas"), store.layers().stream().map(l -> l.id()).toList());
+        assertEquals(1, store.count("test-plots", Filter.ALL));
+    }
+
+    @Test
+    void noReadConnectionFreeInTimeIsUnavailableNotAFault() {
+        store.write("tester", w -> w.insert("test-plots", new FeatureDraft(square(120.9, 31, 0.01), props("name", "busy"))));
+        // Every read connection held by an open cursor: the next read waits for the pool's timeout, then is a
+        // StoreUnavailableException (a 503 with Retry-After), never a plain failure (a 500).
+        List<StoreCursor<Feature>> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < Math.max(4, Runtime.getRuntime().availableProcessors() * 2); i++) {
+                held.add(store.query("test-plots", FeatureQuery.all()));
+            }
+            assertThrows(StoreUnavailableException.class, () -> store.count("test-plots", Filter.ALL));
+        } finally {
+            held.forEach(StoreCursor::close);
+        }
         assertEquals(1, store.count("test-plots", Filter.ALL));
     }
 
